@@ -1,0 +1,210 @@
+"""Command line: argument parsing and exit codes only; the work is done by the engine and reporters.
+
+Exit codes: 0 every document passed, 1 at least one failed, 2 usage or
+input error (bad flag, unreadable file, broken corpus line, broken rule).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from qa import __version__
+from qa.config import Config, ConfigError, find_config, load_config
+from qa.model import Severity
+from qa.report import EXIT_ERROR, EXIT_PASSED, Report
+from qa.scoring import Policy
+
+
+class UsageError(Exception):
+    """A mistake in how qa was called: message on stderr, exit 2, no traceback."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    from qa.reporters import FORMATS
+
+    parser = argparse.ArgumentParser(prog="qa", description="Quality checks for machine-translated news.")
+    parser.add_argument("--version", action="version", version=f"qa {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check translated articles and report findings")
+    check.add_argument("inputs", nargs="+", metavar="INPUT", help="text file, directory, .jsonl corpus, or - for stdin")
+    check.add_argument("--source", metavar="FILE", help="the source article the target translates")
+    check.add_argument("--reference", metavar="FILE", help="a human reference translation")
+    check.add_argument("--back-translation", metavar="FILE", help="the target translated back into the source language")
+    check.add_argument("--source-lang", metavar="LANG", help="ISO 639-1 code of the source language (sr, hr, bs, ...)")
+    check.add_argument("--target-lang", metavar="LANG", help="ISO 639-1 code of the target language (default en)")
+    check.add_argument("--format", choices=FORMATS, default="terminal", help="output format (default terminal)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--select", action="append", metavar="CODES", help="only these rules (codes, prefixes or names, comma-separated)")
+    check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (codes, prefixes or names, comma-separated)")
+    check.add_argument("--fail-on", metavar="SEVERITY", help="fail a document with a finding at or above this severity (default major)")
+    check.add_argument("--threshold", type=float, metavar="N", help="fail a document whose penalty per 100 words reaches N (default 5)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when documents fail (input errors still exit 2)")
+    check.add_argument("--config", metavar="FILE", help="configuration file (default: qa.toml or [tool.qa] in pyproject.toml, found upward)")
+    check.add_argument("--no-config", action="store_true", help="ignore configuration files")
+
+    rules = sub.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", choices=("terminal", "json"), default="terminal")
+
+    explain = sub.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("rule", metavar="RULE", help="rule code or name, e.g. QA101")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse already printed the message
+        return EXIT_ERROR if e.code not in (0, None) else EXIT_PASSED
+    try:
+        if args.command == "check":
+            return _check(args, stdout, stderr)
+        if args.command == "rules":
+            return _rules(args, stdout)
+        if args.command == "explain":
+            return _explain(args, stdout)
+        parser.print_help(stdout)
+        return EXIT_PASSED
+    except (UsageError, ConfigError, ValueError) as e:
+        print(f"qa: error: {e}", file=stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("qa: interrupted", file=stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_PASSED
+
+
+def _split(values: list[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(v.strip() for chunk in values for v in chunk.split(",") if v.strip())
+
+
+def _config(args: argparse.Namespace) -> Config:
+    if args.no_config:
+        base = Config()
+    else:
+        path = Path(args.config) if args.config else find_config()
+        if args.config and not Path(args.config).is_file():
+            raise UsageError(f"{args.config}: no such configuration file")
+        base = load_config(path)
+    policy = base.policy
+    if args.fail_on is not None or args.threshold is not None:
+        policy = Policy(
+            fail_on=Severity.parse(args.fail_on) if args.fail_on else policy.fail_on,
+            threshold=args.threshold if args.threshold is not None else policy.threshold,
+        )
+    return base.with_overrides(
+        select=_split(args.select),
+        ignore=(base.ignore + _split(args.ignore)) if args.ignore else None,
+        policy=policy,
+        source_lang=args.source_lang,
+        target_lang=args.target_lang,
+    )
+
+
+def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from qa.engine import Engine
+    from qa.io import InputError, load_documents
+    from qa.reporters import get_renderer
+
+    config = _config(args)
+    engine = Engine(config)
+    render = get_renderer(args.format)
+    try:
+        documents = load_documents(
+            args.inputs,
+            source=args.source,
+            reference=args.reference,
+            back_translation=args.back_translation,
+            source_lang=config.source_lang,
+            target_lang=config.target_lang,
+        )
+        report = Report()
+        for doc in documents:
+            result = engine.check(doc)
+            report.add(result)
+            if doc.error is not None:
+                print(f"qa: error: {doc.error}", file=stderr)
+            for err in result.rule_errors:
+                print(f"qa: error: rule {err.rule} failed on {doc.id}: {err.message}", file=stderr)
+    except InputError as e:
+        raise UsageError(str(e)) from None
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as out:
+                render(report, out)
+        except OSError as e:
+            raise UsageError(f"{args.output}: cannot write report ({e.strerror or e})") from None
+    else:
+        render(report, stdout)
+    return report.exit_code(exit_zero=args.exit_zero)
+
+
+def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
+    from qa.registry import all_rules
+
+    rules = all_rules()
+    if args.format == "json":
+        import json
+
+        json.dump(
+            [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "category": r.category,
+                    "severity": r.severity.value,
+                    "sides": list(r.sides),
+                    "title": r.doc.title,
+                }
+                for r in rules
+            ],
+            stdout,
+            indent=2,
+        )
+        stdout.write("\n")
+        return EXIT_PASSED
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_edge=False, header_style="bold")
+    for col in ("code", "name", "category", "severity", "needs", "what it finds"):
+        table.add_column(col)
+    for r in rules:
+        table.add_row(r.code, r.name, r.category, r.severity.value, "+".join(r.sides), r.doc.title)
+    Console(file=stdout, highlight=False).print(table)
+    return EXIT_PASSED
+
+
+def _explain(args: argparse.Namespace, stdout: TextIO) -> int:
+    from qa.registry import get_rule
+
+    try:
+        r = get_rule(args.rule)
+    except KeyError:
+        raise UsageError(f"no rule {args.rule!r} (see `qa rules`)") from None
+    d = r.doc
+    lines = [
+        f"{r.code} {r.name}: {d.title}",
+        f"category: {r.category}   default severity: {r.severity.value}   needs: {' + '.join(r.sides)}",
+        "",
+    ]
+    if d.why:
+        lines += ["Why it matters", f"  {d.why}", ""]
+    for label, examples in (("Bad", d.bad), ("Good", d.good)):
+        for ex in examples:
+            lines.append(f"{label}:  {ex.target!r}")
+            if ex.source:
+                lines.append(f"      source: {ex.source!r}")
+    if d.limits:
+        lines += ["", "Known limits", f"  {d.limits}"]
+    stdout.write("\n".join(lines) + "\n")
+    return EXIT_PASSED

@@ -1,0 +1,166 @@
+"""Run the selected rules on a document: preconditions, severity overrides, isolation of failing rules.
+
+One ``Engine`` is built per run and reused for every document, so rule
+selection and configuration are resolved once.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from qa.config import Config
+from qa.model import SIDES, Document, Finding, Hit, Severity, Span
+from qa.registry import Rule, all_rules, matches, select_rules
+from qa.scoring import Score, passes, score
+from qa.text import Text
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may know besides the texts: languages and the run's configuration."""
+
+    source_lang: str | None
+    target_lang: str | None
+    config: Config
+    document: Document
+
+
+@dataclass
+class RuleError:
+    rule: str
+    message: str
+
+
+@dataclass
+class Result:
+    """One document's outcome; ``passed`` is decided here, once."""
+
+    document: Document
+    findings: list[Finding] = field(default_factory=list)
+    words: int = 0
+    score: Score = Score(0.0, 0.0)
+    passed: bool = False
+    metrics: dict[str, Any] = field(default_factory=dict)
+    rule_errors: list[RuleError] = field(default_factory=list)
+
+    @property
+    def error(self) -> str | None:
+        return self.document.error
+
+
+class Engine:
+    def __init__(self, config: Config | None = None, rules: Iterable[Rule] | None = None) -> None:
+        self.config = config or Config()
+        pool = list(rules) if rules is not None else all_rules()
+        self.rules = select_rules(pool, self.config.select, self.config.ignore)
+
+    def check(self, doc: Document) -> Result:
+        if doc.error is not None:
+            return Result(document=doc, passed=False)
+        texts = {side: Text(doc.side(side)) for side in SIDES if doc.side(side) is not None}  # type: ignore[arg-type]
+        ctx = Context(
+            source_lang=(doc.source_lang or self.config.source_lang),
+            target_lang=(doc.target_lang or self.config.target_lang or "en"),
+            config=self.config,
+            document=doc,
+        )
+        result = Result(document=doc, words=texts["target"].words)
+        silenced: list[str] | None = None
+        for r in (r for r in self.rules if r.precondition):
+            found = self._run(r, texts, ctx, result)
+            if found:
+                result.findings.extend(found)
+                silenced = [*(silenced or []), *r.silences]
+        for r in (r for r in self.rules if not r.precondition):
+            if silenced is not None and any(r.code.startswith(p) for p in silenced):
+                continue
+            result.findings.extend(self._run(r, texts, ctx, result))
+        result.findings = _drop_echoes(result.findings, {r.code: r.quiet_inside for r in self.rules if r.quiet_inside})
+        result.findings.sort(key=lambda f: (SIDES.index(f.side), f.start, f.end, f.rule))
+        result.score = score(result.findings, result.words)
+        result.passed = passes(result.findings, result.score, self.config.policy) and not result.rule_errors
+        return result
+
+    def _run(self, r: Rule, texts: dict[str, Text], ctx: Context, result: Result) -> list[Finding]:
+        if any(side not in texts for side in r.sides):
+            return []
+        kwargs: dict[str, Any] = {s: texts[s] for s in (*r.sides, *r.optional_sides) if s in texts}
+        if r.wants("ctx"):
+            kwargs["ctx"] = ctx
+        try:
+            return [self._finding(r, hit, texts) for hit in r.func(**kwargs)]
+        except Exception as e:  # a broken rule must not sink the run: note it and go on
+            frame = traceback.extract_tb(e.__traceback__)[-1]
+            result.rule_errors.append(
+                RuleError(r.code, f"{type(e).__name__}: {e} ({frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})")
+            )
+            return []
+
+    def _severity(self, r: Rule, hit: Hit) -> Severity:
+        for key, sev in self.config.severity.items():
+            if matches(r, key):
+                return sev
+        return hit.severity or r.severity
+
+    def _finding(self, r: Rule, hit: Hit, texts: dict[str, Text]) -> Finding:
+        text = texts[hit.side]
+        if not (0 <= hit.start <= hit.end <= len(text)):
+            raise ValueError(f"span {hit.start}:{hit.end} outside the {hit.side} text")
+        line, col = text.position(hit.start)
+        end_line, end_col = text.position(hit.end)
+        return Finding(
+            rule=r.code,
+            name=r.name,
+            category=r.category,
+            severity=self._severity(r, hit),
+            side=hit.side,
+            start=hit.start,
+            end=hit.end,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            excerpt=text[hit.start : hit.end],
+            message=hit.message,
+            suggestion=hit.suggestion,
+            related=tuple(_related(s, texts) for s in hit.related if s.side in texts),
+        )
+
+
+def _related(span: Span, texts: dict[str, Text]) -> dict[str, Any]:
+    text = texts[span.side]
+    line, col = text.position(span.start)
+    return {
+        "side": span.side,
+        "start": span.start,
+        "end": span.end,
+        "line": line,
+        "column": col,
+        "excerpt": text[span.start : span.end],
+    }
+
+
+def _drop_echoes(findings: list[Finding], quiet: dict[str, tuple[str, ...]]) -> list[Finding]:
+    """Drop a finding that lies inside a finding its rule declares it only echoes (``quiet_inside``).
+
+    "5658 views 8 comment(s)" is boilerplate; telling the editor it also lacks
+    a final period is noise. Likewise a Serbian sentence left untranslated is
+    one finding, not one per Serbian word in it.
+    """
+    if not quiet:
+        return findings
+    kept = []
+    for f in findings:
+        prefixes = quiet.get(f.rule)
+        if prefixes and any(
+            o is not f
+            and o.side == f.side
+            and o.start <= f.start
+            and f.end <= o.end
+            and (o.rule.startswith(prefixes) or o.category.startswith(prefixes))
+            for o in findings
+        ):
+            continue
+        kept.append(f)
+    return kept

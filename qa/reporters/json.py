@@ -1,0 +1,68 @@
+"""The ``qa-report/1`` JSON report, for dashboards (schema: ``qa/schema/qa-report-1.schema.json``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from qa import __version__
+from qa.engine import Result
+from qa.model import Finding
+from qa.report import SCHEMA, Report
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "rule": f.rule,
+        "name": f.name,
+        "category": f.category,
+        "severity": f.severity.value,
+        "side": f.side,
+        "start": f.start,
+        "end": f.end,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "excerpt": f.excerpt,
+        "message": f.message,
+        "suggestion": f.suggestion,
+    }
+    if f.related:
+        out["related"] = [dict(r) for r in f.related]
+    return out
+
+
+def document_dict(r: Result) -> dict[str, Any]:
+    doc = r.document
+    out: dict[str, Any] = {
+        "id": doc.id,
+        "path": doc.path,
+        "source_lang": doc.source_lang,
+        "target_lang": doc.target_lang,
+        "words": r.words,
+        "passed": r.passed,
+        "error": doc.error,
+        "score": {"penalty": r.score.penalty, "per_100_words": r.score.per_100_words},
+        "metrics": r.metrics,
+        "findings": [finding_dict(f) for f in r.findings],
+    }
+    if doc.metadata.get("encoding"):
+        out["encoding"] = doc.metadata["encoding"]
+    if r.rule_errors:
+        out["rule_errors"] = [{"rule": e.rule, "message": e.message} for e in r.rule_errors]
+    return out
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "qa", "version": __version__},
+        "summary": report.summary,
+        "documents": [document_dict(r) for r in report.results],
+    }
+
+
+def render(report: Report, out: TextIO) -> None:
+    json.dump(report_dict(report), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,212 @@
+"""Punctuation and typography: spacing around punctuation, balance, quote placement, final punctuation."""
+
+from __future__ import annotations
+
+import regex as re
+from typing import Iterator
+
+from qa.model import Hit, Span
+from qa.registry import rule
+from qa.text import ABBREVIATIONS, Text
+
+# A comma/semicolon/colon/!/? glued to the next word ("Facebook,Twitter"); digits on both sides are numbers.
+_NO_SPACE = re.compile(r"(?<=[^\W\d_][\"”’)]?)([,;!?]|:(?!//))(?=[^\W\d_])")
+# A period between a lower-case word and a capitalised one ("ended.The"), not "U.S." or "bbc.co.uk".
+_NO_SPACE_PERIOD = re.compile(r"(?<=[a-z\u00e0-\u024f]{2}[\"”’)]?)\.(?=[A-Z\u00c0-\u00de][a-z\u00df-\u024f])")
+_SPACE_BEFORE = re.compile(r"(?<=[^\W_][\"”’)]?)([ \t\u00a0]+)([,.;:!?]+)(?=[\s\"”’)]|$)")
+_OPEN_CLOSE = {"(": ")", "[": "]", "“": "”"}
+_FINAL_OK = set(".!?…:;\"'”’»)]*–—-")
+
+
+def _skip(target: Text, start: int, end: int) -> bool:
+    return target.is_protected(max(0, start - 1), end + 1)
+
+
+@rule("QA401", "missing-space-after-punctuation", "fluency/punctuation", "minor")
+def missing_space_after_punctuation(target: Text) -> Iterator[Hit]:
+    r"""No space after a comma, semicolon, colon, question mark or full stop.
+
+    Why: "Facebook,Twitter" and "ended.The" are typical of text glued
+    together by scrapers or MT post-processing, and look careless.
+
+    Bad: Follow us on Facebook,Twitter and Viber.
+    Bad: The talks ended.The ministers left.
+    Good: It cost 1,000.5 dinars; see bbc.co.uk or write to desk@bbc.co.uk, e.g. today in the U.S.
+
+    Known limits: "ended.the" (lower case after the period) is not reported:
+    it cannot be told from a domain name without a list of them.
+    """
+    raw = target.raw
+    for pattern in (_NO_SPACE, _NO_SPACE_PERIOD):
+        for m in pattern.finditer(raw):
+            s, e = m.start(), m.end()
+            if _skip(target, s, e):
+                continue
+            if m.group() == "." and _abbreviation_before(raw, s):
+                continue
+            yield Hit(s, e + 1, f"no space after {m.group()!r}", suggestion=f"{m.group()} {raw[e]}")
+
+
+def _abbreviation_before(raw: str, dot: int) -> bool:
+    i = dot
+    while i > 0 and (raw[i - 1].isalpha() or raw[i - 1] == "."):
+        i -= 1
+    return raw[i:dot].lower() in ABBREVIATIONS
+
+
+@rule("QA402", "space-before-punctuation", "fluency/punctuation", "minor")
+def space_before_punctuation(target: Text) -> Iterator[Hit]:
+    r"""A space before a comma, full stop, colon, semicolon, question or exclamation mark.
+
+    Why: English sets no space there; "word ," is the mark of tokenised MT
+    output or of French typography carried over.
+
+    Bad: The minister resigned , the agency said .
+    Good: The minister resigned, the agency said. He had a .45 calibre pistol.
+
+    Known limits: an ellipsis written " ..." after a space is reported too.
+    """
+    raw = target.raw
+    for m in _SPACE_BEFORE.finditer(raw):
+        if _skip(target, m.start(2), m.end(2)):
+            continue
+        yield Hit(m.start(1), m.end(2), f"space before {m.group(2)!r}", suggestion=m.group(2))
+
+
+@rule("QA403", "unbalanced-brackets-quotes", "fluency/punctuation", "minor")
+def unbalanced_brackets_quotes(target: Text) -> Iterator[Hit]:
+    r"""A bracket or double quote that is opened and never closed (or closed and never opened) in its paragraph.
+
+    Why: MT drops or duplicates quote marks and brackets, so the reader
+    cannot tell where a quotation or an aside ends.
+
+    Bad: He said (in a letter that the talks would go on.
+    Bad: The "special operation will go on, he said.
+    Good: He said (in a letter) that "the talks would go on".
+    Good: "The first paragraph of a quotation runs on\n"and the second closes it."
+
+    Known limits: single quotes are not checked (they double as
+    apostrophes); a paragraph that continues a quotation into the next one
+    (English convention: no closing mark) is allowed when the next opens with
+    a quote mark.
+    """
+    paras = target.paragraphs
+    for idx, para in enumerate(paras):
+        text = target.slice(para)
+        stack: list[tuple[str, int]] = []
+        for i, c in enumerate(text):
+            if c in _OPEN_CLOSE:
+                stack.append((c, i))
+            elif c in _OPEN_CLOSE.values():
+                if stack and _OPEN_CLOSE[stack[-1][0]] == c:
+                    stack.pop()
+                else:
+                    yield Hit(para.start + i, para.start + i + 1, f"{c!r} closes nothing that was opened")
+                    continue
+        for c, i in stack:
+            if c == "“" and _continues(target, paras, idx):
+                continue
+            yield Hit(para.start + i, para.start + i + 1, f"{c!r} is never closed")
+        straight = [i for i, c in enumerate(text) if c == '"']
+        if len(straight) % 2 == 1 and not _continues(target, paras, idx):
+            i = straight[-1]
+            yield Hit(para.start + i, para.start + i + 1, "odd number of '\"' marks: a quotation is not closed or not opened")
+
+
+def _continues(target: Text, paras: list, idx: int) -> bool:
+    return idx + 1 < len(paras) and target.raw[paras[idx + 1].start] in "\"“"
+
+
+# A quotation closing a sentence: the quote is a fragment when its opening mark follows a word (not a sentence start).
+_QUOTE_END = re.compile(r"(?P<inside>[.,])[\"”](?!\w)|[\"”](?P<outside>[.,])(?!\d)")
+
+
+@rule("QA404", "inconsistent-quote-punctuation", "fluency/inconsistency", "minor")
+def inconsistent_quote_punctuation(target: Text) -> Iterator[Hit]:
+    r"""Full stops inside the closing quote in one place and outside it in another, in the same article.
+
+    Why: ``century."`` here and ``century".`` there is the trace of sentences
+    translated one by one; either convention is fine, mixing them is not.
+    The article's majority style wins; the other places are reported.
+
+    Bad: He said it was "a good day." Later he called it "a bad week".
+    Good: He said it was "a good day." Later he called it "a bad week."
+    Good: "We will win," he said. He called it "a disaster".
+
+    Known limits: only full stops after a quoted fragment (a quotation that
+    begins mid-sentence) are compared, because British style puts the stop
+    inside a full-sentence quotation and outside a fragment.
+    """
+    raw = target.raw
+    inside: list[tuple[int, int]] = []
+    outside: list[tuple[int, int]] = []
+    for m in _QUOTE_END.finditer(raw):
+        mark = m.group("inside") or m.group("outside")
+        if mark != ".":
+            continue
+        quote_pos = m.end() - 1 if m.group("inside") else m.start()
+        if not _fragment(raw, quote_pos):
+            continue
+        (inside if m.group("inside") else outside).append((m.start(), m.end()))
+    if not inside or not outside:
+        return
+    first_inside = inside[0][0] < outside[0][0]
+    if len(inside) > len(outside) or (len(inside) == len(outside) and first_inside):
+        majority, minority, style = inside, outside, 'inside the quote (."), as elsewhere in this article'
+    else:
+        majority, minority, style = outside, inside, 'outside the quote (".), as elsewhere in this article'
+    ref = majority[0]
+    for s, e in minority:
+        swapped = raw[s:e][::-1]
+        yield Hit(s, e, f"full stop placed differently from the rest of the article: put it {style}", suggestion=swapped, related=(Span("target", ref[0], ref[1]),))
+
+
+def _fragment(raw: str, close: int) -> bool:
+    """Does the quotation closing at ``close`` begin mid-sentence?"""
+    line_start = raw.rfind("\n", 0, close) + 1
+    open_pos = -1
+    for i in range(close - 1, line_start - 1, -1):
+        if raw[i] in "\"“":
+            open_pos = i
+            break
+    if open_pos < 0:
+        return False
+    before = raw[line_start:open_pos].rstrip()
+    if not before:
+        return False  # the quotation opens the paragraph
+    return before[-1].isalnum() and not before.endswith(":")
+
+
+@rule("QA405", "missing-final-punctuation", "fluency/punctuation", "minor", quiet_inside=("content/boilerplate",))
+def missing_final_punctuation(target: Text) -> Iterator[Hit]:
+    r"""A body paragraph that does not end with a full stop, question or exclamation mark.
+
+    Why: a sentence cut off at the end, or a dropped full stop, is a common
+    MT and scraping defect; headlines are exempt.
+
+    Bad: Moscow promises closer ties\nRussia has promised to develop comprehensive relations with North Korea, the Russian president said
+    Good: Moscow promises closer ties\nRussia has promised to develop comprehensive relations with North Korea, the Russian president said.
+
+    Known limits: the first line and short lines (under eight words) are
+    taken for headlines and not judged; a list item without a full stop is
+    reported if it is long.
+    """
+    paras = target.paragraphs
+    for idx, para in enumerate(paras):
+        text = target.slice(para)
+        if idx == 0 and len(paras) > 1:
+            continue  # the headline
+        words = text.split()
+        if len(words) < 8:
+            continue
+        if text[-1] in _FINAL_OK or target.is_protected(para.end - 1, para.end):
+            continue
+        if _title_case(words):
+            continue
+        last = words[-1]
+        yield Hit(para.end - len(last), para.end, "paragraph ends without final punctuation", suggestion=f"{last}.")
+
+
+def _title_case(words: list[str]) -> bool:
+    alpha = [w for w in words if w[:1].isalpha() and len(w) > 3]
+    return bool(alpha) and sum(1 for w in alpha if w[0].isupper()) / len(alpha) > 0.8

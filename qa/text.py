@@ -1,0 +1,211 @@
+"""Views of one side's text: paragraphs, sentences, tokens, protected spans, line/column maps.
+
+Every view is computed once, lazily, from the unmodified string, and every
+offset it returns indexes that string. Rules share one ``Text`` per side, so
+tokenising is done once per document, not once per rule.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterator
+
+# Words: letters/digits joined by inner hyphens or apostrophes ("U-turn", "don't", "O'Brien").
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b[\w-]+(?:\.[\w-]+)+/[^\s<>\"')\]]*", re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_HANDLE = re.compile(r"(?<![\w@])[@#][A-Za-z_][\w]{1,30}")
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|uk|rs|hr|ba|me|info|io|co|eu|de|ru)\b", re.IGNORECASE)
+
+# Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st mt jr sr gen col lt sgt capt gov sen rep rev hon no nos vs etc
+    e.g i.e approx dept est fig inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n a.m p.m""".split()
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or sentence: offsets into the text, and its index among its kind."""
+
+    start: int
+    end: int
+    index: int
+
+
+class Text:
+    """One side's text with lazily computed, cached views."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def __getitem__(self, item: slice) -> str:
+        return self.raw[item]
+
+    def slice(self, block: Block | Token) -> str:
+        return self.raw[block.start : block.end]
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        for m in re.finditer(r"\r\n|\n|\r", self.raw):
+            starts.append(m.end())
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; columns count code points."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        """Non-blank lines, trimmed. Scraped articles put one paragraph on a line."""
+        blocks: list[Block] = []
+        for m in re.finditer(r"[^\r\n]+", self.raw):
+            s, e = m.start(), m.end()
+            while s < e and self.raw[s].isspace():
+                s += 1
+            while e > s and self.raw[e - 1].isspace():
+                e -= 1
+            if s < e:
+                blocks.append(Block(s, e, len(blocks)))
+        return blocks
+
+    @cached_property
+    def sentences(self) -> list[Block]:
+        """Sentences within paragraphs; a sentence never crosses a paragraph."""
+        out: list[Block] = []
+        for para in self.paragraphs:
+            for s, e in split_sentences(self.raw, para.start, para.end):
+                out.append(Block(s, e, len(out)))
+        return out
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.raw)]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        toks = self.tokens
+        lo = bisect.bisect_left(self._token_starts, start)
+        out = []
+        for t in toks[lo:]:
+            if t.start >= end:
+                break
+            if t.end <= end:
+                out.append(t)
+        return out
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def words(self) -> int:
+        """Word count, the denominator of the per-100-words score."""
+        return sum(1 for t in self.tokens if any(c.isalpha() for c in t.text))
+
+    @cached_property
+    def protected(self) -> list[tuple[int, int]]:
+        """URLs, e-mail addresses, domains, handles and hashtags: not prose, so prose rules skip them."""
+        spans: list[tuple[int, int]] = []
+        for pattern in (_URL, _EMAIL, _HANDLE, _DOMAIN):
+            spans.extend((m.start(), m.end()) for m in pattern.finditer(self.raw))
+        return merge_spans(spans)
+
+    def is_protected(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a URL, e-mail, domain, handle or hashtag."""
+        i = bisect.bisect_left(self._protected_starts, end)
+        return i > 0 and self.protected[i - 1][1] > start
+
+    @cached_property
+    def _protected_starts(self) -> list[int]:
+        return [s for s, _ in self.protected]
+
+    def paragraph_of(self, offset: int) -> Block | None:
+        starts = self._paragraph_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of sentences in ``text[start:end]``.
+
+    A period ends a sentence unless it follows a known abbreviation, a single
+    capital letter (initials, "U.S."), or sits inside a number; this is the
+    usual rule-based splitter, good enough for news prose.
+    """
+    end = len(text) if end is None else end
+    sent_start = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group()[0] == "." and _is_abbreviation(text, sent_start, m.start()):
+            continue
+        e = m.end()
+        if text[sent_start:e].strip():
+            s = sent_start
+            while s < e and text[s].isspace():
+                s += 1
+            yield s, e
+        sent_start = e
+    if text[sent_start:end].strip():
+        s = sent_start
+        while s < end and text[s].isspace():
+            s += 1
+        yield s, end
+
+
+def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:
+    i = dot
+    while i > sent_start and not text[i - 1].isspace():
+        i -= 1
+    word = text[i:dot].lower().lstrip("(\"'“‘")
+    if not word:
+        return False
+    if word in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha():
+        return True  # initials: "J. Smith", "U.S."
+    if "." in word and all(len(part) <= 2 for part in word.split(".")):
+        return True  # "u.s", "e.g"
+    return False
+
+
+def first_alpha(s: str) -> str | None:
+    for c in s:
+        if c.isalpha():
+            return c
+    return None
