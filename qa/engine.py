@@ -78,6 +78,8 @@ class Engine:
             result.findings.extend(self._run(r, texts, ctx, result))
         result.findings = _drop_echoes(result.findings, {r.code: r.quiet_inside for r in self.rules if r.quiet_inside})
         result.findings.sort(key=lambda f: (SIDES.index(f.side), f.start, f.end, f.rule))
+        if doc.reference is not None or doc.back_translation is not None:
+            result.metrics = self._metrics(doc, result)
         result.score = score(result.findings, result.words)
         result.passed = passes(result.findings, result.score, self.config.policy) and not result.rule_errors
         return result
@@ -96,6 +98,16 @@ class Engine:
                 RuleError(r.code, f"{type(e).__name__}: {e} ({frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})")
             )
             return []
+
+    def _metrics(self, doc: Document, result: Result) -> dict[str, Any]:
+        """sacrebleu's document-level BLEU/chrF/TER against the reference (and of the back-translation against the source)."""
+        from qa.metrics import document_metrics
+
+        try:
+            return document_metrics(doc)
+        except Exception as e:  # metrics are extra information: a failure is noted, the findings stand
+            result.rule_errors.append(RuleError("metrics", f"{type(e).__name__}: {e}"))
+            return {}
 
     def _severity(self, r: Rule, hit: Hit) -> Severity:
         for key, sev in self.config.severity.items():
