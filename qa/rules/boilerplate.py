@@ -38,6 +38,7 @@ class Pattern:
     match: str  # "line" or "search"
     report: str  # "paragraph", "sentence" or "match"
     max_words: int
+    not_first: bool  # never the first paragraph: there it is the headline ("Watch: Aguero's goal")
     note: str
     origin: str
 
@@ -65,7 +66,16 @@ def load_patterns(extra: tuple[Path, ...] = ()) -> dict[str, tuple[Pattern, ...]
             except regex.error as e:
                 raise ValueError(f"{where}: bad regex ({e})") from None
             by_kind[kind].append(
-                Pattern(kind, compiled, match, report, int(entry.get("max_words", 40)), entry.get("note", ""), where)
+                Pattern(
+                    kind,
+                    compiled,
+                    match,
+                    report,
+                    int(entry.get("max_words", 40)),
+                    bool(entry.get("not_first", False)),
+                    entry.get("note", ""),
+                    where,
+                )
             )
     return {k: tuple(v) for k, v in by_kind.items()}
 
@@ -78,7 +88,7 @@ def find(target: Text, ctx: Context, kind: str) -> Iterator[Hit]:
         text = target.slice(para)
         nwords = len(text.split())
         for p in patterns:
-            if p.match == "line" and nwords > p.max_words:
+            if p.match == "line" and nwords > p.max_words or p.not_first and para.index == 0:
                 continue
             try:
                 if p.match == "line":
@@ -199,8 +209,9 @@ def related_teaser(target: Text, ctx: Context) -> Iterator[Hit]:
     Why: "Read also: ..." and "See how ..." lines were links to other
     articles; in the body they interrupt the story and point nowhere.
 
-    Bad: Read also: Serbia and Kosovo agree on licence plates
-    Bad: Find out how the floods hit the north of the country
+    Bad: Floods hit the north\nThe river rose overnight.\nRead also: Serbia and Kosovo agree on licence plates
+    Bad: Floods hit the north\nThe river rose overnight.\nFind out how the floods hit the north of the country
+    Good: Watch: Aguero scores twice as City win\nThe striker scored in each half.
     Good: Read the full statement, the minister told reporters, before judging.
 
     Known limits: a teaser written as a full sentence with a final period

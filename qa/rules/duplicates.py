@@ -8,13 +8,14 @@ from typing import Iterator
 
 from rapidfuzz import fuzz
 
-from qa.model import Hit, Span
+from qa.model import Hit, Severity, Span
 from qa.registry import rule
 from qa.text import Block, Text
 
 _NON_WORD = re.compile(r"[\W_]+")
 NEAR_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) from which two paragraphs are near copies
-MIN_NEAR_WORDS = 8  # shorter paragraphs are compared only exactly
+MIN_NEAR_WORDS = 8
+SHORT_WORDS = 5  # a short line said twice may be deliberate ("It is very bad." in an interview): minor  # shorter paragraphs are compared only exactly
 _SHINGLE = 3
 _COMMON_SHINGLE = 50  # a shingle shared by more paragraphs than this says nothing
 
@@ -36,7 +37,8 @@ def duplicate_paragraph(target: Text) -> Iterator[Hit]:
     Good: The talks ended without a deal.\nBoth sides blamed each other.
 
     Known limits: paragraphs of one word or of punctuation only ("***") are
-    not compared.
+    not compared; a repeated line of under five words is reported as minor,
+    since an interview may repeat a short answer on purpose.
     """
     first: dict[str, Block] = {}
     for para in target.paragraphs:
@@ -46,12 +48,14 @@ def duplicate_paragraph(target: Text) -> Iterator[Hit]:
         if key in first:
             orig = first[key]
             line = target.position(orig.start)[0]
+            short = len(key.split()) < SHORT_WORDS
             yield Hit(
                 para.start,
                 para.end,
                 f"repeats the paragraph on line {line}",
                 suggestion="delete the repeated paragraph",
                 related=(Span("target", orig.start, orig.end),),
+                severity=Severity.MINOR if short else None,
             )
         else:
             first[key] = para
@@ -64,15 +68,17 @@ def near_duplicate_paragraph(target: Text) -> Iterator[Hit]:
     Why: a standfirst repeated with small edits, or a paragraph translated
     twice, is still the same text twice.
 
-    Bad: Kim said that the friendship between the nations was founded after the war and grew stronger.\nIt was a long speech.\nKim said the friendship between the two nations was founded after the war and grew stronger.
+    Bad: Kim praises ties\nKim said that the friendship between the nations was founded after the war and grew stronger.\nIt was a long speech.\nKim said the friendship between the two nations was founded after the war and grew stronger.
     Good: Kim said the friendship was founded after the war.\nPutin said the relations would grow stronger in the future.
 
-    Known limits: paragraphs under eight words are compared only exactly;
+    Known limits: paragraphs under eight words are compared only exactly, and
+    the headline (first line) not at all;
     candidates are found through shared word trigrams, so a copy reworded
     throughout is missed.
     """
     paras = [(p, _key(target.slice(p))) for p in target.paragraphs]
-    paras = [(p, k) for p, k in paras if len(k.split()) >= MIN_NEAR_WORDS]
+    # the headline is left out: a standfirst that restates it nearly word for word is normal news style
+    paras = [(p, k) for p, k in paras if len(k.split()) >= MIN_NEAR_WORDS and p.index > 0]
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     reported: set[int] = set()
     for i, (para, key) in enumerate(paras):
