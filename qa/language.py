@@ -82,6 +82,21 @@ def _detector_factory():  # type: ignore[no-untyped-def]
     return detector_factory._factory
 
 
+def foreign(text: str, target_lang: str, source_lang: str | None) -> tuple[str, float] | None:
+    """(language, probability) when langdetect says ``text`` is not in ``target_lang``, else None.
+
+    The source language needs less evidence (0.8) than any other (0.95):
+    MT leaves source text behind, and langdetect's short-text guesses
+    between unrelated languages are noisy.
+    """
+    guess = detect(text)
+    if guess is None or guess[0] == target_lang:
+        return None
+    lang, prob = guess
+    needed = 0.8 if same_language(lang, source_lang) else 0.95
+    return guess if prob >= needed else None
+
+
 def detect(text: str) -> tuple[str, float] | None:
     """The most probable language of ``text`` and its probability, or None when langdetect cannot tell."""
     from langdetect.lang_detect_exception import LangDetectException
@@ -95,9 +110,14 @@ def detect(text: str) -> tuple[str, float] | None:
         return None
     if not probs:
         return None
-    best = probs[0]
-    lang = best.lang.split("-")[0]
-    return lang, best.prob
+    merged: dict[str, float] = {}
+    for p in probs:
+        lang = p.lang.split("-")[0]
+        # langdetect splits South Slavic text between hr, sl and mk; for us they are one signal
+        key = "hr" if lang in SH_DETECTED else lang
+        merged[key] = merged.get(key, 0.0) + p.prob
+    lang, prob = max(merged.items(), key=lambda kv: kv[1])
+    return lang, prob
 
 
 SH_DETECTED = frozenset({"hr", "sr", "bs", "sl", "mk", "sh"})

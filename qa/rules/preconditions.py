@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from qa.engine import Context
-from qa.language import detect, foreign_ratio, same_language
+from qa.language import foreign, foreign_ratio, same_language
 from qa.model import Hit
 from qa.registry import rule
 from qa.resources import language_name
@@ -48,11 +48,11 @@ def untranslated_target(target: Text, ctx: Context, source: Text | None = None) 
         yield Hit(0, len(target.raw), "the translation is identical to the source: nothing was translated")
         return
     words = [t.text for t in target.tokens if t.text.isalpha()]
-    if len(words) < 5 or foreign_ratio(words) < 0.6:
+    if len(words) < 5 or foreign_ratio(words) < 0.4:  # cheap signal first: langdetect costs a model load
         return
-    guess = detect(target.raw)
     target_lang = (ctx.target_lang or "en").split("-")[0]
-    if guess is None or guess[0] == target_lang or guess[1] < 0.9:
+    guess = foreign(target.raw, target_lang, ctx.source_lang)
+    if guess is None:
         return
     lang = ctx.source_lang if same_language(guess[0], ctx.source_lang) else guess[0]
     yield Hit(0, len(target.raw), f"the whole text is in {language_name(lang)}, not {language_name(target_lang)} (langdetect {guess[1]:.2f})")

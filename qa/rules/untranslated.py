@@ -7,8 +7,8 @@ import unicodedata
 from typing import Iterator
 
 from qa.engine import Context
-from qa.language import detect, english, foreign_ratio, same_language, script_of, wordfreq_lang, zipf
-from qa.model import Hit, Severity
+from qa.language import english, foreign, foreign_ratio, same_language, script_of, wordfreq_lang, zipf
+from qa.model import Hit
 from qa.registry import rule
 from qa.resources import function_words, language_name, lexicon_lang
 from qa.text import Text, Token
@@ -48,7 +48,7 @@ def _neighbours(tokens: list[Token], i: int) -> tuple[Token | None, Token | None
     return (tokens[i - 1] if i > 0 else None, tokens[i + 1] if i + 1 < len(tokens) else None)
 
 
-@rule("QA101", "untranslated-function-word", "accuracy/untranslated", "major", quiet_inside=("QA104", "QA002"))
+@rule("QA101", "untranslated-function-word", "accuracy/untranslated", "major", quiet_inside=("QA102", "QA104", "QA002"))
 def untranslated_function_word(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""A source-language function word (conjunction, preposition, auxiliary) left inside English.
 
@@ -118,7 +118,7 @@ def _english_context(prev: Token | None, nxt: Token | None, raw: str, tok: Token
     return False
 
 
-@rule("QA102", "untranslated-word", "accuracy/untranslated", "major", quiet_inside=("QA101", "QA104", "QA103", "QA002"))
+@rule("QA102", "untranslated-word", "accuracy/untranslated", "major", quiet_inside=("QA104", "QA103", "QA002"))
 def untranslated_word(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""A word common in the source language and unknown in English, left untranslated.
 
@@ -146,18 +146,24 @@ def untranslated_word(target: Text, ctx: Context) -> Iterator[Hit]:
     name = language_name(ctx.source_lang)
     allow = ctx.config.allow_words
     titles = _quoted_titles(target)
+    lex = function_words(lexicon_lang(ctx.source_lang))
+    glue = lex.words if lex else {}
     run: list[Token] = []
 
     def flush() -> Iterator[Hit]:
+        while run and run[-1].text in glue:
+            run.pop()  # a function word joins two foreign words; it does not end a run
         if run:
             words = " ".join(t.text for t in run)
             yield Hit(run[0].start, run[-1].end, f"{name} {'words' if len(run) > 1 else 'word'} {words!r} left untranslated")
-            run.clear()
+        run.clear()
 
     for tok in target.tokens:
+        if run and "\n" in target.raw[run[-1].end : tok.start]:
+            yield from flush()
         if _foreign_word(tok, lang, allow) and not target.is_protected(tok.start, tok.end) and not _inside(titles, tok.start, tok.end):
-            if run and target.raw[run[-1].end : tok.start].strip():
-                yield from flush()
+            run.append(tok)
+        elif run and tok.text in glue:
             run.append(tok)
         else:
             yield from flush()
@@ -252,12 +258,9 @@ def untranslated_sentence(target: Text, ctx: Context) -> Iterator[Hit]:
             continue
         if foreign_ratio(words) < 0.5:
             continue  # cheap signal: most words are English, langdetect is not needed
-        guess = detect(target.slice(sent))
+        guess = foreign(target.slice(sent), target_lang, ctx.source_lang)
         if guess is None:
             continue
         lang, prob = guess
-        if lang == target_lang or prob < 0.9:
-            continue
-        if ctx.source_lang and not same_language(lang, ctx.source_lang) and foreign_ratio(words) < 0.8:
-            continue  # a language other than the source needs stronger evidence
-        yield Hit(sent.start, sent.end, f"sentence left in {language_name(lang if not same_language(lang, ctx.source_lang) else ctx.source_lang)} (langdetect {prob:.2f})", severity=Severity.MAJOR)
+        shown = ctx.source_lang if same_language(lang, ctx.source_lang) else lang
+        yield Hit(sent.start, sent.end, f"sentence left in {language_name(shown)} (langdetect {prob:.2f})")
