@@ -176,11 +176,15 @@ def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
     from rich.table import Table
 
     table = Table(show_edge=False, header_style="bold")
-    for col in ("code", "name", "category", "severity", "needs", "what it finds"):
-        table.add_column(col)
+    for col in ("code", "name", "category", "severity", "needs"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("what it finds")
     for r in rules:
         table.add_row(r.code, r.name, r.category, r.severity.value, "+".join(r.sides), r.doc.title)
-    Console(file=stdout, highlight=False).print(table)
+    console = Console(file=stdout, highlight=False)
+    if not console.is_terminal:
+        console.width = 160
+    console.print(table)
     return EXIT_PASSED
 
 
@@ -198,13 +202,13 @@ def _explain(args: argparse.Namespace, stdout: TextIO) -> int:
         "",
     ]
     if d.why:
-        lines += ["Why it matters", f"  {d.why}", ""]
+        lines += ["Why it matters", f"  {d.why[:1].upper()}{d.why[1:]}", ""]
     for label, examples in (("Bad", d.bad), ("Good", d.good)):
         for ex in examples:
             lines.append(f"{label}:  {ex.target!r}")
             if ex.source:
                 lines.append(f"      source: {ex.source!r}")
     if d.limits:
-        lines += ["", "Known limits", f"  {d.limits}"]
+        lines += ["", "Known limits", f"  {d.limits[:1].upper()}{d.limits[1:]}"]
     stdout.write("\n".join(lines) + "\n")
     return EXIT_PASSED

@@ -36,6 +36,8 @@ def safe(s: str) -> str:
 
 def render(report: Report, out: TextIO, width: int | None = None) -> None:
     console = Console(file=out, width=width, highlight=False, soft_wrap=False, emoji=False)
+    if width is None and not console.is_terminal:
+        console.width = 120  # files and pipes: wide enough that a finding stays on one line
     for result in report.results:
         _document(console, result)
     _summary(console, report)
@@ -102,6 +104,8 @@ def _excerpt_line(f: Finding, text: str) -> Text:
     out.append("…" if lo > line_start else "", style="dim")
     out.append(safe(text[lo : f.start]), style="dim")
     excerpt = text[f.start : end]
+    if len(excerpt) > 2 * _CONTEXT:  # a whole paragraph: its start and end say enough
+        excerpt = excerpt[:_CONTEXT] + " … " + excerpt[-_CONTEXT // 2 :]
     out.append(safe(excerpt) if excerpt else "⌃", style=f"underline {_STYLE[f.severity]}")
     out.append(safe(text[end:hi]), style="dim")
     out.append("…" if hi < line_end else "", style="dim")
