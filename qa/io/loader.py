@@ -6,7 +6,7 @@ Inputs (the ``qa-report/1`` input contract):
   ``back_translation`` name the other sides' files;
 - a ``.jsonl`` file is a corpus, one article per line (only ``target`` is
   required); a broken line becomes a document with ``error`` set;
-- a directory is read file by file (``.txt``, ``.md``, ``.jsonl``), sorted;
+- a directory is read file by file (``.txt``, ``.text``, ``.jsonl``), sorted;
 - ``-`` reads standard input.
 """
 
@@ -21,7 +21,7 @@ from typing import Any, BinaryIO, Iterable, Iterator
 from qa.io.decode import DecodeError, decode
 from qa.model import Document
 
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt", ".text")  # in a directory; a README.md beside the articles is not one
 CORPUS_SUFFIXES = (".jsonl", ".ndjson")
 MAX_RECORD_BYTES = 50 * 1024 * 1024  # one article larger than this is a mistake, not news
 _SIDE_KEYS = ("source", "reference", "back_translation")
@@ -69,7 +69,7 @@ def load_documents(
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
-                yield Document.failed(raw, f"{raw}: directory holds no .txt, .md or .jsonl files", path=raw)
+                yield Document.failed(raw, f"{raw}: directory holds no .txt or .jsonl files", path=raw)
             for f in files:
                 yield from _load_path(f, {}, source_lang, target_lang, seen_ids)
         else:
