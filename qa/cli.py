@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", metavar="SEVERITY", help="fail a document with a finding at or above this severity (default major)")
     check.add_argument("--threshold", type=float, metavar="N", help="fail a document whose penalty per 100 words reaches N (default 5)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when documents fail (input errors still exit 2)")
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the machine's cores; 1: no workers)")
     check.add_argument("--config", metavar="FILE", help="configuration file (default: qa.toml or [tool.qa] in pyproject.toml, found upward)")
     check.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
@@ -113,10 +114,11 @@ def _config(args: argparse.Namespace) -> Config:
 def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from qa.engine import Engine
     from qa.io import InputError, load_documents
+    from qa.parallel import check_documents, default_jobs
     from qa.reporters import get_renderer
 
     config = _config(args)
-    engine = Engine(config)
+    Engine(config)  # resolves --select/--ignore now, so a bad selector is a usage error before any work
     render = get_renderer(args.format)
     try:
         documents = load_documents(
@@ -128,8 +130,9 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             target_lang=config.target_lang,
         )
         report = Report()
-        for doc in documents:
-            result = engine.check(doc)
+        jobs = args.jobs if args.jobs is not None else default_jobs()
+        for result in check_documents(documents, config, jobs=jobs):
+            doc = result.document
             report.add(result)
             if doc.error is not None:
                 print(f"qa: error: {doc.error}", file=stderr)
