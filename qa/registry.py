@@ -13,6 +13,7 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable, Iterable
 
 from qa.model import CATEGORIES, SIDES, Hit, Severity, Side
@@ -60,7 +61,11 @@ class Rule:
         return parse_doc(self.func.__doc__ or "")
 
     def wants(self, param: str) -> bool:
-        return param in inspect.signature(self.func).parameters
+        return param in self._params
+
+    @cached_property
+    def _params(self) -> frozenset[str]:
+        return frozenset(inspect.signature(self.func).parameters)  # once per rule, not per document
 
 
 _REGISTRY: dict[str, Rule] = {}
