@@ -44,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--threshold", type=float, metavar="N", help="fail a document whose penalty per 100 words reaches N (default 5)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when documents fail (input errors still exit 2)")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the machine's cores; 1: no workers)")
+    check.add_argument("--dask", metavar="ADDRESS", help="check on a Dask cluster (scheduler address); each input is one shard")
     check.add_argument("--config", metavar="FILE", help="configuration file (default: qa.toml or [tool.qa] in pyproject.toml, found upward)")
     check.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
@@ -130,8 +131,19 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             target_lang=config.target_lang,
         )
         report = Report()
-        jobs = args.jobs if args.jobs is not None else default_jobs()
-        for result in check_documents(documents, config, jobs=jobs):
+        if args.dask:
+            from qa.distributed import DaskUnavailable, check_on_dask
+
+            if any(getattr(args, side) for side in ("source", "reference", "back_translation")):
+                raise UsageError("--dask checks corpora (JSONL shards); give each record its sides")
+            try:
+                results = check_on_dask(args.inputs, args.dask, config, config.source_lang, config.target_lang)
+            except DaskUnavailable as e:
+                raise UsageError(str(e)) from None
+        else:
+            jobs = args.jobs if args.jobs is not None else default_jobs()
+            results = check_documents(documents, config, jobs=jobs)
+        for result in results:
             doc = result.document
             report.add(result)
             if doc.error is not None:
