@@ -6,6 +6,7 @@ selection and configuration are resolved once.
 
 from __future__ import annotations
 
+import bisect
 import traceback
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -158,21 +159,39 @@ def _drop_echoes(findings: list[Finding], quiet: dict[str, tuple[str, ...]]) -> 
 
     "5658 views 8 comment(s)" is boilerplate; telling the editor it also lacks
     a final period is noise. Likewise a Serbian sentence left untranslated is
-    one finding, not one per Serbian word in it.
+    one finding, not one per Serbian word in it. Containers are grouped by
+    rule and indexed by start with a running maximum of their ends, so this
+    stays O(n log n) on documents with thousands of findings.
     """
     if not quiet:
         return findings
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.side, f.rule, f.category), []).append(f)
+    index: dict[tuple[str, str, str], tuple[list[int], list[int]]] = {}
+    for key, group in groups.items():
+        group.sort(key=lambda f: f.start)
+        ends, running = [], -1
+        for f in group:
+            running = max(running, f.end)
+            ends.append(running)
+        index[key] = ([f.start for f in group], ends)
     kept = []
     for f in findings:
         prefixes = quiet.get(f.rule)
         if prefixes and any(
-            o is not f
-            and o.side == f.side
-            and o.start <= f.start
-            and f.end <= o.end
-            and (o.rule.startswith(prefixes) or o.category.startswith(prefixes))
-            for o in findings
+            side == f.side
+            and (rule != f.rule)
+            and (rule.startswith(prefixes) or category.startswith(prefixes))
+            and _covers(index[(side, rule, category)], f)
+            for side, rule, category in index
         ):
             continue
         kept.append(f)
     return kept
+
+
+def _covers(idx: tuple[list[int], list[int]], f: Finding) -> bool:
+    starts, max_ends = idx
+    i = bisect.bisect_right(starts, f.start)
+    return i > 0 and max_ends[i - 1] >= f.end

@@ -24,12 +24,18 @@ def wordfreq_lang(lang: str | None) -> str | None:
 
         _WORDFREQ_LANGS = frozenset(wordfreq.available_languages())
     code = lexicon_lang(lang)
-    return code if code in _WORDFREQ_LANGS else None
+    return code if code in _WORDFREQ_LANGS and code not in _NEEDS_TOKENISER else None
+
+
+# wordfreq needs extra tokenisers (jieba, MeCab) for these; their scripts are caught by script checks anyway
+_NEEDS_TOKENISER = frozenset({"zh", "ja", "ko"})
 
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
-    """Zipf frequency (0 = unknown, 7 = "the") of a word in a language's wordfreq list."""
+    """Zipf frequency (0 = unknown, 7 = "the") of a word in a language's wordfreq list (0 where wordfreq needs a tokeniser)."""
+    if lang in _NEEDS_TOKENISER:
+        return 0.0
     import wordfreq
 
     return wordfreq.zipf_frequency(word, lang)

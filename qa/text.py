@@ -104,15 +104,11 @@ class Text:
         return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.raw)]
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens wholly inside [start, end), found by bisection (no scan of the whole text)."""
         toks = self.tokens
         lo = bisect.bisect_left(self._token_starts, start)
-        out = []
-        for t in toks[lo:]:
-            if t.start >= end:
-                break
-            if t.end <= end:
-                out.append(t)
-        return out
+        hi = bisect.bisect_left(self._token_starts, end, lo)
+        return [t for t in toks[lo:hi] if t.end <= end]
 
     @cached_property
     def _token_starts(self) -> list[int]:
