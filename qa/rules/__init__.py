@@ -8,6 +8,7 @@ the source, QA9xx reference and back-translation checks.
 
 from qa.rules import (  # noqa: F401
     boilerplate,
+    calques,
     duplicates,
     encoding,
     fluency,
