@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (codes, prefixes or names, comma-separated)")
     check.add_argument("--fail-on", metavar="SEVERITY", help="fail a document with a finding at or above this severity (default major)")
     check.add_argument("--threshold", type=float, metavar="N", help="fail a document whose penalty per 100 words reaches N (default 5)")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline (see --write-baseline)")
+    check.add_argument("--write-baseline", metavar="FILE", help="record this run's findings in FILE as the baseline; exits 0 unless an input failed")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when documents fail (input errors still exit 2)")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the machine's cores; 1: no workers)")
     check.add_argument("--dask", metavar="ADDRESS", help="check on a Dask cluster (scheduler address); each input is one shard")
@@ -113,14 +115,22 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from qa.baseline import Baseline, BaselineError
     from qa.engine import Engine
     from qa.io import InputError, load_documents
     from qa.parallel import check_documents, default_jobs
     from qa.reporters import get_renderer
+    from qa.reporters.progress import Progress
 
     config = _config(args)
     Engine(config)  # resolves --select/--ignore now, so a bad selector is a usage error before any work
     render = get_renderer(args.format)
+    try:
+        baseline = Baseline.load(args.baseline) if args.baseline else None
+    except BaselineError as e:
+        raise UsageError(str(e)) from None
+    recorded = Baseline() if args.write_baseline else None
+    baselined = 0
     try:
         documents = load_documents(
             args.inputs,
@@ -143,15 +153,30 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         else:
             jobs = args.jobs if args.jobs is not None else default_jobs()
             results = check_documents(documents, config, jobs=jobs)
-        for result in results:
-            doc = result.document
-            report.add(result)
-            if doc.error is not None:
-                print(f"qa: error: {doc.error}", file=stderr)
-            for err in result.rule_errors:
-                print(f"qa: error: rule {err.rule} failed on {doc.id}: {err.message}", file=stderr)
+        with Progress(stderr) as progress:
+            for result in results:
+                doc = result.document
+                if recorded is not None:
+                    recorded.record(result)
+                if baseline is not None:
+                    result, removed = baseline.filter(result, config.policy)
+                    baselined += removed
+                report.add(result)
+                progress.advance(result)
+                if doc.error is not None:
+                    progress.log(f"qa: error: {doc.error}")
+                for err in result.rule_errors:
+                    progress.log(f"qa: error: rule {err.rule} failed on {doc.id}: {err.message}")
     except InputError as e:
         raise UsageError(str(e)) from None
+    if baseline is not None:
+        print(f"qa: {baselined} findings in the baseline not reported; {baseline.unmatched} baseline entries no longer found", file=stderr)
+    if recorded is not None:
+        try:
+            recorded.write(args.write_baseline)
+        except BaselineError as e:
+            raise UsageError(str(e)) from None
+        print(f"qa: wrote {len(recorded)} findings to the baseline {args.write_baseline}", file=stderr)
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8") as out:
@@ -160,7 +185,7 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             raise UsageError(f"{args.output}: cannot write report ({e.strerror or e})") from None
     else:
         render(report, stdout)
-    return report.exit_code(exit_zero=args.exit_zero)
+    return report.exit_code(exit_zero=args.exit_zero or recorded is not None)
 
 
 def _rules(args: argparse.Namespace, stdout: TextIO) -> int:

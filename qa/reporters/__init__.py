@@ -1,23 +1,25 @@
-"""Renderers of a ``Report``: each turns it into text for one audience and decides nothing."""
+"""Renderers of a ``Report``: each turns it into text for one audience and decides nothing.
+
+Every renderer is ``render(report, out)``; what passes and the exit code come
+from ``Result.passed`` and ``Report.exit_code``.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Callable, TextIO
 
 from qa.report import Report
 
 Renderer = Callable[[Report, TextIO], None]
 
+FORMATS = ("terminal", "json", "jsonl", "sarif", "junit", "github", "markdown", "html")
+
+
 
 def get_renderer(fmt: str) -> Renderer:
-    """The renderer for a ``--format`` name (imported lazily: rich is not needed for JSON)."""
-    if fmt == "json":
-        from qa.reporters.json import render
-    elif fmt == "terminal":
-        from qa.reporters.terminal import render
-    else:
+    """The renderer for a ``--format`` name; its module ``qa.reporters.<format>`` is imported only now (rich is not needed for JSON)."""
+    if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    render: Renderer = import_module(f"qa.reporters.{fmt}").render
     return render
-
-
-FORMATS = ("terminal", "json")

@@ -7,7 +7,6 @@ article cannot inject colours or terminal escape sequences.
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
 from rich.console import Console
@@ -17,6 +16,7 @@ from rich.text import Text
 from qa.engine import Result
 from qa.model import Finding, Severity
 from qa.report import Report
+from qa.reporters.escaping import visible as safe
 
 _STYLE = {
     Severity.CRITICAL: "bold white on red",
@@ -25,13 +25,7 @@ _STYLE = {
     Severity.INFO: "cyan",
 }
 _ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _CONTEXT = 50  # characters of line shown either side of an excerpt
-
-
-def safe(s: str) -> str:
-    """Make control and invisible characters visible (``\\x1b``, ``\\u200b``) instead of letting them act."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), s)
 
 
 def render(report: Report, out: TextIO, width: int | None = None) -> None:

@@ -1,0 +1,61 @@
+"""GitHub Actions workflow commands: one annotation line per finding.
+
+    ::error file=a.txt,line=36,col=31,endLine=36,endColumn=32,title=QA101 untranslated-function-word::Serbian 'i' ...
+
+critical and major findings are ``error``, minor ``warning``, info
+``notice``. Columns count code points and ``endColumn`` is exclusive, as in
+the JSON report. Values are escaped as GitHub's toolkit does: ``%``, CR and
+LF in the message; additionally ``:`` and ``,`` in properties. A finding in a
+``.jsonl`` corpus record points at the record's line and names the article
+and position in the message. Unreadable inputs and crashed rules are
+``error`` lines with the title ``qa error``.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from qa.engine import Result
+from qa.model import Finding, Severity
+from qa.report import Report
+from qa.reporters.escaping import visible
+from qa.reporters.locations import where
+
+COMMAND = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(s: str) -> str:
+    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, message: str, **props: object) -> str:
+    fields = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items() if v is not None)
+    return f"::{kind}{' ' + fields if fields else ''}::{escape_data(visible(message))}\n"
+
+
+def annotation(r: Result, f: Finding) -> str:
+    doc = r.document
+    w = where(doc, f.side)
+    message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+    title = f"{f.rule} {f.name}"
+    if w.exact:
+        return command(COMMAND[f.severity], message, file=w.path, line=f.line, col=f.column,
+                       endLine=f.end_line, endColumn=f.end_column, title=title)
+    message = f"{doc.id} {f.side} {f.line}:{f.column}: {message}"
+    return command(COMMAND[f.severity], message, file=w.path, line=w.record_line, title=title)
+
+
+def render(report: Report, out: TextIO) -> None:
+    for r in report.results:
+        doc = r.document
+        if r.error is not None:
+            w = where(doc)
+            out.write(command("error", r.error, file=w.path, line=w.record_line, title="qa error"))
+        for e in r.rule_errors:
+            out.write(command("error", f"rule {e.rule} failed on {doc.id}: {e.message}", file=doc.path, title="qa error"))
+        for f in r.findings:
+            out.write(annotation(r, f))

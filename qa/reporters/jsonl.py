@@ -1,0 +1,24 @@
+"""JSON Lines: one ``qa-report/1`` document object a line, for dashboards that stream.
+
+Each line is exactly an element of the JSON report's ``documents`` (same
+schema, ``#/$defs/document``), in input order, so a consumer can process a
+corpus of any size line by line. No summary line: it is the sum of the lines.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from qa.engine import Result
+from qa.report import Report
+from qa.reporters.json import document_dict
+
+
+def line(result: Result) -> str:
+    return json.dumps(document_dict(result), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def render(report: Report, out: TextIO) -> None:
+    for result in report.results:
+        out.write(line(result))

@@ -1,0 +1,54 @@
+"""Reports the reporter tests render: the seed article, and a small source+reference example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.config import Config
+from qa.engine import Engine
+from qa.io import load_documents
+from qa.report import Report
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SEED = ROOT / "corpora" / "seed" / "000_e95d2a5f9d54e8aa.txt"
+EXAMPLE = ROOT / "tests" / "data" / "example"
+
+
+def relative(report: Report) -> Report:
+    """Paths as a user in the project folder would type them, so goldens do not depend on the checkout's place."""
+    for r in report.results:
+        if r.document.path and Path(r.document.path).is_relative_to(ROOT):
+            r.document.path = Path(r.document.path).relative_to(ROOT).as_posix()
+    return report
+
+
+def build(inputs: list[Path], **sides: Path) -> Report:
+    docs = load_documents([str(p) for p in inputs], source_lang="sr", target_lang="en", **{k: str(v) for k, v in sides.items()})
+    engine = Engine(Config(source_lang="sr"))
+    report = Report()
+    for d in docs:
+        report.add(engine.check(d))
+    return relative(report)
+
+
+@pytest.fixture(scope="session")
+def build_report():  # type: ignore[no-untyped-def]
+    return build
+
+
+@pytest.fixture(scope="session")
+def seed_report() -> Report:
+    return build([SEED])
+
+
+@pytest.fixture(scope="session")
+def example_report() -> Report:
+    return build([EXAMPLE / "target.txt"], source=EXAMPLE / "source.sr.txt", reference=EXAMPLE / "reference.txt")
+
+
+@pytest.fixture(scope="session")
+def reports(seed_report: Report, example_report: Report) -> dict[str, Report]:
+    return {"seed": seed_report, "example": example_report}
+

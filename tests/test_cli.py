@@ -1,0 +1,87 @@
+"""The command line: exit codes, --exit-zero, --fail-on, --output in every format, errors on stderr, progress."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from qa.cli import main
+from qa.engine import Result
+from qa.model import Document
+from qa.reporters import FORMATS
+from qa.reporters.progress import Progress
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = str(ROOT / "corpora" / "seed" / "000_e95d2a5f9d54e8aa.txt")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_failing_document_exits_1_and_exit_zero_exits_0() -> None:
+    assert run("check", SEED, "--source-lang", "sr", "--format", "json")[0] == 1
+    assert run("check", SEED, "--source-lang", "sr", "--format", "json", "--exit-zero")[0] == 0
+
+
+def test_fail_on_and_threshold_decide_the_verdict() -> None:
+    code, out, _ = run("check", SEED, "--source-lang", "sr", "--format", "json", "--fail-on", "critical", "--threshold", "100")
+    assert code == 0 and json.loads(out)["documents"][0]["passed"] is True
+    code, out, _ = run("check", SEED, "--source-lang", "sr", "--format", "json", "--fail-on", "critical", "--threshold", "1")
+    assert code == 1
+
+
+def test_bad_fail_on_is_a_usage_error() -> None:
+    code, _, err = run("check", SEED, "--fail-on", "fatal")
+    assert code == 2 and "unknown severity 'fatal'" in err
+
+
+def test_missing_input_exits_2_with_a_message_on_stderr(tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.txt")
+    code, out, err = run("check", missing, "--format", "json")
+    assert code == 2
+    assert "missing.txt" in err and err.startswith("qa: error:")
+    assert json.loads(out)["summary"]["errors"] == 1  # the report still accounts for it
+    assert run("check", missing, "--exit-zero")[0] == 2  # --exit-zero does not hide input errors
+
+
+def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run("check", SEED, "--format", "pdf")
+    assert code == 2 and "invalid choice: 'pdf'" in capsys.readouterr().err  # argparse writes to sys.stderr
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_output_writes_every_format_to_a_file(fmt: str, tmp_path: Path) -> None:
+    target = tmp_path / f"report.{fmt}"
+    code, out, _ = run("check", SEED, "--source-lang", "sr", "--format", fmt, "--output", str(target))
+    assert code == 1 and out == ""
+    assert target.read_text(encoding="utf-8").strip()
+
+
+def test_unwritable_output_exits_2(tmp_path: Path) -> None:
+    code, _, err = run("check", SEED, "--output", str(tmp_path / "no" / "such" / "dir" / "r.json"), "--format", "json")
+    assert code == 2 and "cannot write report" in err
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "target": "One fine line."}\n{"id": "b", "target": "Another fine line."}\n', encoding="utf-8")
+    code, _, err = run("check", str(corpus), "--format", "json", "--jobs", "1")
+    assert code == 0 and err == ""
+
+
+def test_progress_shows_from_the_second_document_and_logs_through_it() -> None:
+    stream = io.StringIO()
+    done = Result(document=Document(id="x", target="t"), passed=True)
+    with Progress(stream, enabled=True) as progress:
+        progress.advance(done)
+        assert progress._live is None  # one document: no progress
+        progress.advance(done)
+        progress.log("qa: error: something")
+    text = stream.getvalue()
+    assert "checked 2 documents, 0 failed" in text and "qa: error: something" in text

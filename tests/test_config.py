@@ -1,0 +1,113 @@
+"""Configuration: found upward, read from qa.toml or [tool.qa], unknown keys named, every key takes effect."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from qa.cli import main
+from qa.config import Config, ConfigError, find_config, load_config, parse_config
+from qa.engine import Engine
+from qa.model import Document, Severity
+
+FOOTER = "Follow us on Facebook, Twitter i Viber for more news from the region."
+
+
+def test_qa_toml_is_found_upward(tmp_path: Path) -> None:
+    (tmp_path / "qa.toml").write_text('fail-on = "critical"\n', encoding="utf-8")
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    path = find_config(deep)
+    assert path == tmp_path / "qa.toml"
+    assert load_config(path).policy.fail_on is Severity.CRITICAL
+
+
+def test_pyproject_counts_only_with_a_tool_qa_table(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.black]\nline-length = 100\n", encoding="utf-8")
+    assert find_config(tmp_path) != tmp_path / "pyproject.toml"
+    (tmp_path / "pyproject.toml").write_text('[tool.qa]\nthreshold = 2.5\nignore = ["QA207"]\n', encoding="utf-8")
+    path = find_config(tmp_path)
+    assert path == tmp_path / "pyproject.toml"
+    config = load_config(path)
+    assert config.policy.threshold == 2.5 and config.ignore == ("QA207",)
+
+
+def test_unknown_key_is_an_error_naming_it() -> None:
+    with pytest.raises(ConfigError, match="unknown key 'fail_on'"):
+        parse_config({"fail_on": "major"})
+
+
+@pytest.mark.parametrize(
+    "table, message",
+    [
+        ({"fail-on": "fatal"}, "unknown severity 'fatal'"),
+        ({"severity": {"QA101": "huge"}}, "unknown severity 'huge'"),
+        ({"select": [1]}, "'select' must be a list of strings"),
+        ({"threshold": "high"}, "could not convert"),
+    ],
+)
+def test_bad_values_are_errors(table: dict, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        parse_config(table)
+
+
+def test_every_key_is_read(tmp_path: Path) -> None:
+    config = parse_config(
+        {
+            "select": ["QA1", "QA2"],
+            "ignore": "QA207",
+            "severity": {"QA101": "minor", "photo-credit": "info"},
+            "fail-on": "critical",
+            "threshold": 9,
+            "source-lang": "hr",
+            "target-lang": "en",
+            "allow-words": ["Opstina"],
+            "idioms": ["my-idioms.toml"],
+            "boilerplate": ["chrome.toml"],
+        },
+        tmp_path / "qa.toml",
+    )
+    assert config.select == ("QA1", "QA2") and config.ignore == ("QA207",)
+    assert config.severity == {"QA101": Severity.MINOR, "photo-credit": Severity.INFO}
+    assert config.policy.fail_on is Severity.CRITICAL and config.policy.threshold == 9.0
+    assert (config.source_lang, config.target_lang) == ("hr", "en")
+    assert config.allow_words == frozenset({"opstina"})
+    assert config.idioms == (tmp_path / "my-idioms.toml",) and config.boilerplate == (tmp_path / "chrome.toml",)
+
+
+def _rules_found(config: Config) -> dict[str, Severity]:
+    result = Engine(config).check(Document(id="d", target=FOOTER, source_lang="sr"))
+    return {f.rule: f.severity for f in result.findings}
+
+
+def test_severity_override_and_allow_words_take_effect() -> None:
+    base = Config(source_lang="sr")
+    assert _rules_found(base).get("QA101") is Severity.MAJOR
+    assert _rules_found(parse_config({"source-lang": "sr", "severity": {"QA101": "info"}})).get("QA101") is Severity.INFO
+    assert "QA101" not in _rules_found(parse_config({"source-lang": "sr", "allow-words": ["I"]}))
+
+
+def test_cli_reads_the_config_and_flags_override_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("A headline\n\n" + FOOTER + "\n", encoding="utf-8")
+    (tmp_path / "qa.toml").write_text('source-lang = "sr"\nfail-on = "critical"\nthreshold = 1000\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    quiet = {"stdout": io.StringIO(), "stderr": io.StringIO()}
+    assert main(["check", "a.txt", "--format", "json"], **quiet) == 0  # majors do not fail under fail-on critical
+    assert main(["check", "a.txt", "--format", "json", "--fail-on", "major"], **quiet) == 1
+    assert main(["check", "a.txt", "--format", "json", "--no-config", "--source-lang", "sr"], **quiet) == 1
+
+
+def test_cli_bad_config_exits_2_with_the_key(tmp_path: Path) -> None:
+    cfg = tmp_path / "qa.toml"
+    cfg.write_text("selct = ['QA1']\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Fine text.\n", encoding="utf-8")
+    err = io.StringIO()
+    assert main(["check", str(article), "--config", str(cfg)], stdout=io.StringIO(), stderr=err) == 2
+    assert "unknown key 'selct'" in err.getvalue()
+    err = io.StringIO()
+    assert main(["check", str(article), "--config", str(tmp_path / "none.toml")], stdout=io.StringIO(), stderr=err) == 2
+    assert "no such configuration file" in err.getvalue()
