@@ -119,7 +119,7 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from qa.engine import Engine
     from qa.io import InputError, load_documents
     from qa.parallel import check_documents, default_jobs
-    from qa.reporters import get_renderer
+    from qa.reporters import get_renderer, get_stream
     from qa.reporters.progress import Progress
 
     config = _config(args)
@@ -131,6 +131,16 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise UsageError(str(e)) from None
     recorded = Baseline() if args.write_baseline else None
     baselined = 0
+    if args.output:
+        try:
+            out: TextIO = open(args.output, "w", encoding="utf-8")
+        except OSError as e:
+            raise UsageError(f"{args.output}: cannot write report ({e.strerror or e})") from None
+    else:
+        out = stdout
+    make_stream = get_stream(args.format)
+    stream = make_stream(out) if make_stream is not None else None
+    report = Report(keep=stream is None)  # a streamed format never holds the corpus in memory
     try:
         documents = load_documents(
             args.inputs,
@@ -140,7 +150,6 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             source_lang=config.source_lang,
             target_lang=config.target_lang,
         )
-        report = Report()
         if args.dask:
             from qa.distributed import DaskUnavailable, check_on_dask
 
@@ -162,6 +171,8 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                     result, removed = baseline.filter(result, config.policy)
                     baselined += removed
                 report.add(result)
+                if stream is not None:
+                    stream.document(result)
                 progress.advance(result)
                 if doc.error is not None:
                     progress.log(f"qa: error: {doc.error}")
@@ -177,14 +188,12 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         except BaselineError as e:
             raise UsageError(str(e)) from None
         print(f"qa: wrote {len(recorded)} findings to the baseline {args.write_baseline}", file=stderr)
-    if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8") as out:
-                render(report, out)
-        except OSError as e:
-            raise UsageError(f"{args.output}: cannot write report ({e.strerror or e})") from None
+    if stream is not None:
+        stream.finish(report)
     else:
-        render(report, stdout)
+        render(report, out)
+    if out is not stdout:
+        out.close()
     return report.exit_code(exit_zero=args.exit_zero or recorded is not None)
 
 

@@ -98,3 +98,29 @@ def test_stdin_is_read(monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
     out = io.StringIO()
     assert main(["check", "-", "--source-lang", "sr", "--format", fmt], stdout=out, stderr=io.StringIO()) == 1
     assert "QA101" in out.getvalue()
+
+
+def test_streamed_json_equals_rendered_json_and_holds_nothing() -> None:
+    from qa.reporters.json import Stream, render
+
+    results = [qa.check(t, source_lang="sr") for t in ("Twitter i Viber.", "A clean sentence, the agency said.", "")]
+    whole = io.StringIO()
+    render(Report(results), whole)
+    streamed = io.StringIO()
+    report = Report(keep=False)
+    stream = Stream(streamed)
+    for r in results:
+        report.add(r)
+        stream.document(r)
+    stream.finish(report)
+    assert streamed.getvalue() == whole.getvalue()
+    assert report.results == [] and report.summary == Report(results).summary
+    jsonschema.validate(json.loads(streamed.getvalue()), SCHEMA)
+
+
+def test_empty_report_is_valid_json() -> None:
+    from qa.reporters.json import render
+
+    out = io.StringIO()
+    render(Report(), out)
+    assert json.loads(out.getvalue())["documents"] == []

@@ -7,14 +7,22 @@ from ``Result.passed`` and ``Report.exit_code``.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Callable, TextIO
+from typing import Callable, Protocol, TextIO
 
+from qa.engine import Result
 from qa.report import Report
 
 Renderer = Callable[[Report, TextIO], None]
 
-FORMATS = ("terminal", "json", "jsonl", "sarif", "junit", "github", "markdown", "html")
 
+class Stream(Protocol):
+    """A renderer that writes each document as it arrives, then the summary: memory stays flat."""
+
+    def document(self, result: Result) -> None: ...
+
+    def finish(self, report: Report) -> None: ...
+
+FORMATS = ("terminal", "json", "jsonl", "sarif", "junit", "github", "markdown", "html")
 
 
 def get_renderer(fmt: str) -> Renderer:
@@ -23,3 +31,10 @@ def get_renderer(fmt: str) -> Renderer:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     render: Renderer = import_module(f"qa.reporters.{fmt}").render
     return render
+
+
+def get_stream(fmt: str) -> Callable[[TextIO], Stream] | None:
+    """The streaming writer of a format, or None when the format needs every result first (SARIF, HTML, ...)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return getattr(import_module(f"qa.reporters.{fmt}"), "Stream", None)

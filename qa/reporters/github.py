@@ -49,13 +49,28 @@ def annotation(r: Result, f: Finding) -> str:
     return command(COMMAND[f.severity], message, file=w.path, line=w.record_line, title=title)
 
 
-def render(report: Report, out: TextIO) -> None:
-    for r in report.results:
+class Stream:
+    """Annotation lines for each document as it arrives."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def document(self, r: Result) -> None:
         doc = r.document
         if r.error is not None:
             w = where(doc)
-            out.write(command("error", r.error, file=w.path, line=w.record_line, title="qa error"))
+            self.out.write(command("error", r.error, file=w.path, line=w.record_line, title="qa error"))
         for e in r.rule_errors:
-            out.write(command("error", f"rule {e.rule} failed on {doc.id}: {e.message}", file=doc.path, title="qa error"))
+            self.out.write(command("error", f"rule {e.rule} failed on {doc.id}: {e.message}", file=doc.path, title="qa error"))
         for f in r.findings:
-            out.write(annotation(r, f))
+            self.out.write(annotation(r, f))
+
+    def finish(self, report: Report) -> None:
+        self.out.flush()
+
+
+def render(report: Report, out: TextIO) -> None:
+    stream = Stream(out)
+    for r in report.results:
+        stream.document(r)
+    stream.finish(report)

@@ -63,6 +63,39 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
+class Stream:
+    """Writes the report as documents arrive: header, one document at a time, the summary last.
+
+    Key order does not matter to JSON readers, so ``summary`` follows
+    ``documents``; memory stays flat however long the corpus.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.count = 0
+        self.started = False
+
+    def _start(self) -> None:
+        # written with the first document, so a usage error found before it leaves no half report
+        if not self.started:
+            tool = json.dumps({"name": "qa", "version": __version__}, ensure_ascii=False)
+            self.out.write(f'{{\n  "schema": "{SCHEMA}",\n  "tool": {tool},\n  "documents": [')
+            self.started = True
+
+    def document(self, result: Result) -> None:
+        self._start()
+        text = json.dumps(document_dict(result), ensure_ascii=False, indent=2)
+        self.out.write(("," if self.count else "") + "\n    " + text.replace("\n", "\n    "))
+        self.count += 1
+
+    def finish(self, report: Report) -> None:
+        self._start()
+        summary = json.dumps(report.summary, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        self.out.write(("\n  " if self.count else "") + f'],\n  "summary": {summary}\n}}\n')
+
+
 def render(report: Report, out: TextIO) -> None:
-    json.dump(report_dict(report), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    stream = Stream(out)
+    for result in report.results:
+        stream.document(result)
+    stream.finish(report)

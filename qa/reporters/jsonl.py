@@ -19,6 +19,21 @@ def line(result: Result) -> str:
     return json.dumps(document_dict(result), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+class Stream:
+    """One line per document as it arrives; nothing at the end."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def document(self, result: Result) -> None:
+        self.out.write(line(result))
+
+    def finish(self, report: Report) -> None:
+        self.out.flush()
+
+
 def render(report: Report, out: TextIO) -> None:
+    stream = Stream(out)
     for result in report.results:
-        out.write(line(result))
+        stream.document(result)
+    stream.finish(report)

@@ -28,13 +28,26 @@ _ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO)
 _CONTEXT = 50  # characters of line shown either side of an excerpt
 
 
+class Stream:
+    """Each document's section as soon as it is checked; the summary table at the end."""
+
+    def __init__(self, out: TextIO, width: int | None = None) -> None:
+        self.console = Console(file=out, width=width, highlight=False, soft_wrap=False, emoji=False)
+        if width is None and not self.console.is_terminal:
+            self.console.width = 120  # files and pipes: wide enough that a finding stays on one line
+
+    def document(self, result: Result) -> None:
+        _document(self.console, result)
+
+    def finish(self, report: Report) -> None:
+        _summary(self.console, report)
+
+
 def render(report: Report, out: TextIO, width: int | None = None) -> None:
-    console = Console(file=out, width=width, highlight=False, soft_wrap=False, emoji=False)
-    if width is None and not console.is_terminal:
-        console.width = 120  # files and pipes: wide enough that a finding stays on one line
+    stream = Stream(out, width)
     for result in report.results:
-        _document(console, result)
-    _summary(console, report)
+        stream.document(result)
+    stream.finish(report)
 
 
 def _document(console: Console, r: Result) -> None:
