@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Any, Sequence, TextIO
 
 from qa import __version__
 from qa.config import Config, ConfigError, find_config, load_config
@@ -50,6 +50,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="FILE", help="configuration file (default: qa.toml or [tool.qa] in pyproject.toml, found upward)")
     check.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
+    score = sub.add_parser("score", help="print sacrebleu BLEU/chrF/TER only (document and corpus), with signatures")
+    score.add_argument("inputs", nargs="+", metavar="INPUT", help="text file, directory, .jsonl corpus, or - for stdin")
+    score.add_argument("--reference", metavar="FILE", help="the human reference (for one plain-text input)")
+    score.add_argument("--source", metavar="FILE", help="the source (scores a back-translation against it)")
+    score.add_argument("--back-translation", metavar="FILE", help="the target translated back into the source language")
+    score.add_argument("--format", choices=("terminal", "json"), default="terminal")
+
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("terminal", "json"), default="terminal")
 
@@ -69,6 +76,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     try:
         if args.command == "check":
             return _check(args, stdout, stderr)
+        if args.command == "score":
+            return _score(args, stdout, stderr)
         if args.command == "rules":
             return _rules(args, stdout)
         if args.command == "explain":
@@ -195,6 +204,64 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if out is not stdout:
         out.close()
     return report.exit_code(exit_zero=args.exit_zero or recorded is not None)
+
+
+def _score(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Metrics only: each document's and the corpus's BLEU/chrF/TER, numbers equal to sacrebleu's."""
+    from qa.io import InputError, load_documents
+    from qa.metrics import corpus_metrics, document_metrics, segments
+
+    try:
+        docs = list(
+            load_documents(args.inputs, source=args.source, reference=args.reference, back_translation=args.back_translation)
+        )
+    except InputError as e:
+        raise UsageError(str(e)) from None
+    rows: list[dict[str, Any]] = []
+    hyps: list[str] = []
+    refs: list[str] = []
+    errors = 0
+    for doc in docs:
+        if doc.error is not None:
+            errors += 1
+            print(f"qa: error: {doc.error}", file=stderr)
+            rows.append({"id": doc.id, "error": doc.error, "metrics": {}})
+            continue
+        metrics = document_metrics(doc)
+        if not metrics:
+            print(f"qa: warning: {doc.id} has no reference (or back-translation and source) to score against", file=stderr)
+        elif doc.reference is not None:
+            h, r = segments(doc.target, doc.reference)
+            hyps += h
+            refs += r
+        rows.append({"id": doc.id, "error": None, "metrics": metrics})
+    corpus = corpus_metrics(hyps, refs) if hyps else {}
+    if args.format == "json":
+        import json
+
+        json.dump({"schema": "qa-metrics/1", "corpus": corpus, "documents": rows}, stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        names = sorted({k for row in rows for k in row["metrics"]}, key=lambda k: (k.endswith("_back"), k))
+        table = Table(show_edge=False, header_style="bold")
+        table.add_column("document")
+        for name in names:
+            table.add_column(name, justify="right")
+        for row in rows:
+            table.add_row(row["id"], *(f"{row['metrics'][n]['score']:.2f}" if n in row["metrics"] else "-" for n in names))
+        if corpus:
+            table.add_row("corpus", *(f"{corpus[n]['score']:.2f}" if n in corpus else "-" for n in names), style="bold")
+        console = Console(file=stdout, highlight=False)
+        if not console.is_terminal:
+            console.width = 160
+        console.print(table)
+        signatures = corpus or next((row["metrics"] for row in rows if row["metrics"]), {})
+        for name, entry in signatures.items():
+            console.print(f"{name}: {entry['signature']}", markup=False)
+    return EXIT_ERROR if errors else EXIT_PASSED
 
 
 def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
