@@ -11,9 +11,11 @@ from qa.rules import (  # noqa: F401
     calques,
     duplicates,
     encoding,
+    fidelity,
     fluency,
     # idioms,
     preconditions,
     punctuation,
+    reference,
     untranslated,
 )

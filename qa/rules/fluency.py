@@ -11,7 +11,7 @@ from qa.registry import rule
 from qa.resources import DATA
 from qa.text import ABBREVIATIONS, Text
 
-_REPEAT = re.compile(r"\b([^\W\d_]+(?:['’][^\W\d_]+)?)((?:[ \t]+\1\b)+)", re.IGNORECASE)
+_REPEAT = re.compile(r"(?<![\w.,])([^\W_]+(?:['’][^\W_]+)?)((?:[ \t]+\1(?![\w]|[.,]\d))+)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -29,19 +29,20 @@ def repeated_word(target: Text) -> Iterator[Hit]:
 
     Bad: The talks will continue next week week.
     Bad: the urine of affected pets pets pets pets.
+    Bad: It is the first consulate in the United States States.
+    Bad: He passed the checkpoint at 17:07 on July 13 13.
     Good: He had had enough; she said that that was final.
 
     Known limits: legitimate doubles ("had had", "that that", "bye bye",
-    "Walla Walla") are listed in ``data/allowed_repeats.txt``; a name repeated
-    across a comma is not reported.
+    "Walla Walla", "Sing Sing") are listed in ``data/allowed_repeats.txt``; a
+    double name missing from that list is reported ("United States States" is
+    the common MT loop); a repetition across a comma is not reported.
     """
     allowed = _allowed_doubles()
     for m in _REPEAT.finditer(target.raw):
         word = m.group(1)
         if word.lower() in allowed:
             continue
-        if word[0].isupper() and m.group(2).strip()[0].isupper() and not _sentence_start(target.raw, m.start()):
-            continue  # "Baden Baden", "Sing Sing": names
         times = 1 + len(m.group(2).split())
         yield Hit(
             m.start(),

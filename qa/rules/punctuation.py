@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import regex as re
+from functools import lru_cache
 from typing import Iterator
 
 from qa.model import Hit, Span
 from qa.registry import rule
+from qa.resources import DATA
 from qa.text import ABBREVIATIONS, Text
 
 # A comma/semicolon/colon/!/? glued to the next word ("Facebook,Twitter"); digits on both sides are numbers.
@@ -210,3 +212,69 @@ def missing_final_punctuation(target: Text) -> Iterator[Hit]:
 def _title_case(words: list[str]) -> bool:
     alpha = [w for w in words if w[:1].isalpha() and len(w) > 3]
     return bool(alpha) and sum(1 for w in alpha if w[0].isupper()) / len(alpha) > 0.8
+
+
+@lru_cache(maxsize=1)
+def _no_punct_after() -> frozenset[str]:
+    lines = (DATA / "no_punctuation_after.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+# A mark glued to the end of a word and followed by a space and another word: where stray marks land.
+_STRAY = re.compile(r"(?<=(?P<word>[\p{L}\p{N}]+))(?P<mark>[\^_~|\\`@]|[?!](?![\"”’'])|-|'|\.|[,;:]|[,;:.!?]{2,})(?=[ \t]+(?P<next>[\p{L}\p{N}]+))")
+_SUSPENDED = frozenset({"and", "or", "to", "nor"})
+
+
+@rule("QA406", "stray-punctuation", "fluency/punctuation", "minor", quiet_inside=("content/boilerplate",))
+def stray_punctuation(target: Text) -> Iterator[Hit]:
+    r"""A punctuation mark or symbol inside a sentence where English never puts one.
+
+    Why: MT post-processing and bad detokenisation leave marks in the middle
+    of a sentence: "the^ composition", "organic- matter", "door to? opening",
+    "the, country". Each is a visible defect.
+
+    Bad: The composition of these^ crystals matched the samples.
+    Bad: It is the source of water and organic- matter that sustains life.
+    Bad: China's door to? opening up will not be closed.
+    Bad: The ministers of the; region met on Monday.
+    Bad: A cat is responsible for a special job. that prevents them from competing.
+    Good: Pre- and post-war figures differ; "Why?" he asked. The players' union met at 5 p.m. on Monday.
+    Good: Write to desk@bbc.co.uk or see snake_case names; it was, of course, the end.
+
+    Known limits: a comma or colon after an ordinary word is not judged
+    (English allows it almost anywhere); only marks after an article or a
+    determiner, symbols, and marks that never stand mid-sentence are reported.
+    """
+    raw = target.raw
+    no_after = _no_punct_after()
+    for m in _STRAY.finditer(raw):
+        s, e = m.start("mark"), m.end("mark")
+        if _skip(target, s, e):
+            continue
+        word, mark, nxt = m.group("word"), m.group("mark"), m.group("next")
+        if mark == "-" and nxt.lower() in _SUSPENDED:
+            continue  # "pre- and post-war"
+        if mark == "'":
+            if word[-1:].lower() in "sxz" or _open_single_quote(raw, m.start("word")):
+                continue  # "the players' union", 'a quoted' phrase
+        if mark == ".":
+            if not (word.isalpha() and word.islower() and len(word) >= 2 and nxt[:1].islower()):
+                continue
+            if word.lower() in ABBREVIATIONS or _abbreviation_before(raw, s):
+                continue
+        if mark in "?!" and not nxt[:1].islower():
+            continue
+        if len(mark) == 1 and mark in ",;:" and word.lower() not in no_after:
+            continue
+        if len(mark) > 1 and mark in ("...", "?!", "!?"):
+            continue
+        yield Hit(s, e, f"stray {mark!r} inside the sentence", suggestion="")
+
+
+def _open_single_quote(raw: str, before: int) -> bool:
+    """Is a single quotation open at ``before`` (an opening ' or ‘ after a space earlier in the paragraph)?"""
+    start = raw.rfind("\n", 0, before) + 1
+    seg = raw[start:before]
+    opens = len(re.findall(r"(?:^|(?<=[\s(\"“]))['‘]", seg))
+    closes = len(re.findall(r"(?<=\w)['’](?=[\s,.;:!?)]|$)", seg))
+    return opens > closes

@@ -1,0 +1,459 @@
+"""Fidelity to the source: numbers, names, links, words copied from the source, omitted and added sentences.
+
+Every rule here needs the source. Spans point into the target; related spans
+point at the source. Whole-text non-translation (empty, identical to the
+source, all in the source language) is QA001/QA002's job and is not repeated.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from rapidfuzz import fuzz
+
+from qa.align import align_texts
+from qa.engine import Context
+from qa.language import english, script_of, wordfreq_lang, zipf
+from qa.model import Hit, Severity, Span
+from qa.numbers import explained, source_numbers, target_numbers
+from qa.registry import rule
+from qa.resources import DATA, language_name, lexicon_lang, read_toml
+from qa.text import Text, Token
+from qa.transliterate import ascii_fold, to_latin
+
+
+def _target_lang(ctx: Context) -> str:
+    return (ctx.target_lang or "en").split("-")[0]
+
+
+@rule("QA801", "number-mismatch", "accuracy/mistranslation", "minor")
+def number_mismatch(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
+    r"""A number (or a date's month) in the translation that no reading of the source gives.
+
+    Why: a changed figure ("17,000 tunnels" for 1.7万, "nine days" for
+    three) is the costliest error in news: it is believable. Numbers are read
+    in each side's locale, so Serbian ``1.000,5`` is English ``1,000.5``, ``2022.``
+    is the year 2022, ``15. avgusta`` is ``August 15``, ``dvije`` is ``two`` and
+    ``1.7万`` is ``17,000``.
+
+    Bad: The fund paid out 1,500.5 dinars on August 15.
+    Source: Fond je isplatio 1.000,5 dinara 15. avgusta.
+    Bad: The talks lasted nine days.
+    Source: Pregovori su trajali tri dana.
+    Good: The fund paid out 1,000.5 dinars on August 15, 2022.
+    Source: Fond je isplatio 1.000,5 dinara 15. avgusta 2022.
+    Good: Two ministers met 17,000 protesters.
+    Source: Dvije ministrice sastale su se s 1,7 tisuća prosvjednika.
+
+    Known limits: a number the translator computed (a sum, a unit
+    conversion such as miles to kilometres, a spelled-out age) is reported,
+    so a mismatch is minor; a changed year (the source has other years) is major; number words are read from
+    ``data/numbers/<lang>.toml`` (common forms only), and "one", "first",
+    "second" and "half" are never reported (idioms more often than counts).
+    """
+    src = source_numbers(source.raw, ctx.source_lang)
+    if not src.values and not src.months:
+        if not any(c.isdigit() for c in source.raw):
+            # a source with no numbers at all: only a digit in the target is suspicious
+            for n in target_numbers(target.raw, _target_lang(ctx)):
+                if n.kind == "digits" and not target.is_protected(n.start, n.end):
+                    yield Hit(n.start, n.end, f"{n.text!r}: the source has no number at all")
+        return
+    src_years = {v for v in src.values if _year(v)}
+    for n in target_numbers(target.raw, _target_lang(ctx)):
+        if target.is_protected(n.start, n.end) or explained(n, src):
+            continue
+        what = "month" if n.kind == "month" else "number"
+        changed_year = n.kind == "digits" and any(_year(v) for v in n.values) and bool(src_years)
+        yield Hit(n.start, n.end, f"{what} {n.text!r} is not in the source", severity=Severity.MAJOR if changed_year else None)
+
+
+def _year(v: float) -> bool:
+    return v == int(v) and 1800 <= v <= 2100
+
+
+# Tokens for name comparison: Latin words after transliteration and folding.
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _latin_source(source: Text) -> str:
+    return ascii_fold(to_latin(source.raw))
+
+
+def _script_share(text: str) -> dict[str, float]:
+    counts: dict[str, int] = {}
+    for c in text:
+        s = script_of(c)
+        if s:
+            counts[s] = counts.get(s, 0) + 1
+    total = sum(counts.values()) or 1
+    return {k: v / total for k, v in counts.items()}
+
+
+def _comparable_script(source: Text) -> bool:
+    """Latin or Cyrillic sources can be compared with an English target letter by letter."""
+    share = _script_share(source.raw)
+    return share.get("LATIN", 0) + share.get("CYRILLIC", 0) >= 0.8
+
+
+_SOUNDS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("x", "ks"), ("y", "i"), ("j", "i"), ("h", ""))
+
+
+def sound_key(word: str) -> str:
+    """A rough spelling-independent key: Serbian "Makron" and English "Macron", "Džonson" and "Johnson" meet."""
+    w = word.lower().replace("dz", "j")
+    for a, b in _SOUNDS:
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+@lru_cache(maxsize=4096)
+def _stem_match(word: str, candidates: frozenset[str]) -> bool:
+    """Does a folded, lower-cased word have a counterpart among the source's (inflected, transcribed) words?"""
+    word = sound_key(word)
+    candidates = _keys(candidates)
+    if word in candidates:
+        return True
+    stem = word[: max(4, len(word) - 2)]
+    for c in candidates:
+        if len(c) >= 3 and (c.startswith(stem) or word.startswith(c[: max(4, len(c) - 2)])):
+            return True
+        if abs(len(c) - len(word)) <= 3 and fuzz.ratio(word, c) >= 80:
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _keys(candidates: frozenset[str]) -> frozenset[str]:
+    return frozenset(sound_key(c) for c in candidates)
+
+
+def _names(target: Text) -> list[list[Token]]:
+    """Runs of capitalised words that are not just a sentence start or a common English word."""
+    starts = {target.tokens_in(s.start, s.end)[0].start for s in target.sentences if target.tokens_in(s.start, s.end)}
+    runs: list[list[Token]] = []
+    prev_end: int | None = None
+    for tok in target.tokens:
+        w = tok.text
+        if not w[:1].isupper() or not w[:1].isalpha() or target.is_protected(tok.start, tok.end):
+            prev_end = None
+            continue
+        common = english(w.lower()) >= 5.0 and not w.isupper()
+        initial = tok.start in starts and english(w.lower()) >= 3.5 and not w.isupper()
+        if common or initial or len(w) < 2:
+            prev_end = None
+            continue
+        if runs and prev_end is not None and target.raw[prev_end : tok.start] in (" ", "-"):
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+        prev_end = tok.end
+    return runs
+
+
+@rule("QA802", "name-not-in-source", "accuracy/mistranslation", "minor")
+def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
+    r"""A name in the translation with no counterpart in a Latin- or Cyrillic-script source.
+
+    Why: MT swaps entities ("Bulgaria" for the U.S., one minister for
+    another). Names survive translation between Latin-script languages almost
+    unchanged, and Cyrillic ones are transliterated (``Путин`` is ``Putin``,
+    ``Вучић`` is ``Vučić`` or ``Vucic``), so a name that matches nothing in the
+    source is worth a look.
+
+    Bad: Talks between Merkel and Macron ended in Sofia.
+    Source: Razgovori između Vučića i Makrona završeni su u Beogradu.
+    Good: Talks between Vucic and Macron ended in Sofia.
+    Source: Разговори између Вучића и Макрона завршени су у Софији.
+
+    Known limits: exonyms (Germany/Deutschland, Belgrade/Beograd handled only
+    by a shared stem) and phonetic transcriptions (Serbian ``Džonson`` for
+    Johnson) look like swaps, hence the minor severity; sources in other
+    scripts (Chinese, Japanese, Hindi) are not compared.
+    """
+    if not _comparable_script(source):
+        return
+    cands = frozenset(w.lower() for w in _WORD.findall(_latin_source(source)))
+    for run in _names(target):
+        missing = [t for t in run if len(t.text) >= 3 and not _stem_match(ascii_fold(t.text).lower(), cands)]
+        if missing and len(missing) == len(run):
+            s, e = run[0].start, run[-1].end
+            yield Hit(s, e, f"name {target.raw[s:e]!r} has no counterpart in the source")
+
+
+# Latin-script tokens inside a source in another script (acronyms, brands, names kept in Latin),
+# and acronyms or tokens with digits in a Latin source: they pass into English unchanged.
+_KEPT = re.compile(r"(?<![\w])(?:[A-Za-z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Z])(?![\w])")
+
+
+@rule("QA803", "source-name-dropped", "accuracy/omission", "minor")
+def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
+    r"""A name or acronym that passes into English unchanged (FTIR, NATO, CEP, iPhone) is in the source but not in the translation.
+
+    Why: such tokens are copied by every translator, so their absence means
+    the phrase carrying them was dropped or rewritten.
+
+    Bad: The crystals were compared by infrared spectroscopy.
+    Source: 通过红外光谱 (FTIR) 进行比较后发现
+    Source lang: zh
+    Good: The crystals were compared by infrared spectroscopy (FTIR).
+    Source: 通过红外光谱 (FTIR) 进行比较后发现
+    Source lang: zh
+
+    Known limits: only tokens that stay the same across languages are checked
+    (Latin words inside a non-Latin source; acronyms and tokens with digits in
+    a Latin one); an acronym the translator expanded is reported.
+    """
+    latin_source = _script_share(source.raw).get("LATIN", 0) >= 0.5
+    tgt_folded = ascii_fold(target.raw).lower()
+    tgt_nodots = tgt_folded.replace(".", "")
+    sent = target.sentences[-1] if target.sentences else None
+    seen = set()
+    for m in _KEPT.finditer(source.raw):
+        tok = m.group().strip(".'-")
+        if source.is_protected(m.start(), m.end()) or len(tok) < 2:
+            continue
+        if latin_source and not (sum(c.isupper() for c in tok) >= 2 or any(c.isdigit() for c in tok)):
+            continue
+        key = ascii_fold(tok).lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        if re.search(rf"(?<![\w]){re.escape(key)}", tgt_folded) or re.search(rf"(?<![\w]){re.escape(key.replace('.', ''))}", tgt_nodots):
+            continue
+        block = _sentence_near(target, m.start() / max(1, len(source.raw))) or sent
+        if block is None:
+            return
+        yield Hit(block.start, block.end, f"{tok!r} from the source is missing in the translation",
+                  related=(Span("source", m.start(), m.start() + len(m.group())),))
+
+
+def _sentence_near(target: Text, share: float):  # type: ignore[no-untyped-def]
+    """The target sentence at the same relative position as a place in the source (for a span to point at)."""
+    sents = target.sentences
+    if not sents:
+        return None
+    pos = share * len(target.raw)
+    for s in sents:
+        if s.end >= pos:
+            return s
+    return sents[-1]
+
+
+@rule("QA804", "copied-source-word", "accuracy/untranslated", "major", quiet_inside=("QA002", "QA103", "QA104"))
+def copied_source_word(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
+    r"""Words copied from the source into the translation that are neither English nor names.
+
+    Why: MT copies words it cannot translate ("a Gruppe of friends",
+    "pushed him to the Boden"); with the source at hand the evidence is
+    direct: the word is in the source, common in the source language and
+    rare in English.
+
+    Bad: He started again in 1996 with a Gruppe of musician friends.
+    Source: Erst 1996 startete er mit einer Gruppe befreundeter Musiker neu.
+    Source lang: de
+    Good: He started again in 1996 with a group of musician friends in Berlin.
+    Source: Erst 1996 startete er in Berlin mit einer Gruppe befreundeter Musiker neu.
+    Source lang: de
+
+    Known limits: a word the source language shares with English
+    ("problem", "hotel") is never reported; a name that is also a common
+    word in the source language may be; Cyrillic and CJK words copied as
+    they are belong to QA103 foreign-script.
+    """
+    lang = wordfreq_lang(ctx.source_lang)
+    if lang is None or lang == "en":
+        return
+    src_tokens = _WORD.findall(source.raw)
+    src_words = {w.lower() for w in src_tokens}
+    src_lower = {w for w in src_tokens if w.islower()}
+    if any("\u0400" <= c <= "\u04ff" for c in source.raw):
+        src_words |= {w.lower() for w in _WORD.findall(to_latin(source.raw))}
+    allow = ctx.config.allow_words
+    run: list[Token] = []
+
+    def flush() -> Iterator[Hit]:
+        if run:
+            words = " ".join(t.text for t in run)
+            yield Hit(run[0].start, run[-1].end, f"{words!r} copied from the {language_name(ctx.source_lang)} source, not translated")
+        run.clear()
+
+    for tok in target.tokens:
+        w = tok.text
+        low = w.lower()
+        copied = (
+            len(w) >= 3
+            and w.isalpha()
+            and low in src_words
+            and low not in allow
+            and not target.is_protected(tok.start, tok.end)
+            and not w.isupper()
+            and _foreign(low, lang, capitalised=w[0].isupper() and low not in src_lower)
+        )
+        if copied and (not run or target.raw[run[-1].end : tok.start].strip() == ""):
+            run.append(tok)
+        else:
+            yield from flush()
+            if copied:
+                run.append(tok)
+    yield from flush()
+
+
+def _foreign(word: str, lang: str, capitalised: bool) -> bool:
+    en = english(word)
+    src = zipf(word, lang)
+    if capitalised:
+        # capitalised in the source too: a name, unless a very common noun of a language that capitalises nouns
+        return lang == "de" and src >= 4.5 and en < 2.0
+    return en < 3.0 and src >= 1.5 and src - en >= 1.0
+
+
+@lru_cache(maxsize=1)
+def _ratios() -> dict[str, tuple[float, float, float]]:
+    data = read_toml(DATA / "length_ratios.toml")
+    return {k: (float(v[0]), float(v[1]), float(v[2])) for k, v in data["en"].items()}
+
+
+def _pairs(source: Text, target: Text, ctx: Context):  # type: ignore[no-untyped-def]
+    norm = _ratios().get(lexicon_lang(ctx.source_lang))
+    return align_texts(source, target, norm[0] if norm else None)
+
+
+@rule("QA805", "source-sentence-omitted", "accuracy/omission", "minor")
+def source_sentence_omitted(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
+    r"""A source sentence or paragraph with no counterpart in the translation.
+
+    Why: MT drops sentences (especially in long inputs and after a
+    truncation), and an editor who reads only the English cannot notice.
+
+    Bad: The minister resigned on Monday.\nThe government will meet on Friday.
+    Source: Ministar je podneo ostavku u ponedeljak.\nOpozicija je tražila nove izbore i najavila proteste ispred skupštine.\nVlada će se sastati u petak.
+    Good: The minister resigned on Monday.\nThe opposition demanded new elections and announced protests.\nThe government will meet on Friday.
+    Source: Ministar je podneo ostavku u ponedeljak.\nOpozicija je tražila nove izbore i najavila proteste ispred skupštine.\nVlada će se sastati u petak.
+
+    Known limits: the span is the target sentence after the gap (the
+    omission itself has no place in the target); free translations that
+    merge or reorder sentences can look like an omission, hence minor; very short source
+    sentences (under four words, often captions) are not reported.
+    """
+    if len(source.sentences) < 2:
+        return
+    pairs = _pairs(source, target, ctx)
+    last = None
+    for k, pair in enumerate(pairs):
+        if pair.right:
+            last = pair.right[-1]
+        if pair.left and not pair.right:
+            words = sum(len(source.tokens_in(b.start, b.end)) for b in pair.left)
+            if words < 4:
+                continue
+            after = next((p.right[0] for p in pairs[k + 1 :] if p.right), None)
+            where = after or last
+            if where is None:
+                return
+            s, e = pair.left[0].start, pair.left[-1].end
+            yield Hit(where.start, where.end, f"a source sentence has no translation before or here: {source.raw[s:e][:80]!r}",
+                      related=(Span("source", s, e),))
+
+
+@rule("QA806", "target-sentence-added", "accuracy/addition", "major")
+def target_sentence_added(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
+    r"""A translated sentence with no counterpart in the source.
+
+    Why: MT hallucinates sentences (repeated boilerplate, invented quotes),
+    and a pipeline can append text from another article.
+
+    Bad: The minister resigned on Monday.\nHe also said he would run for president next year in a new party.\nThe government will meet on Friday.
+    Source: Ministar je podneo ostavku u ponedeljak.\nVlada će se sastati u petak.
+    Good: The minister resigned on Monday.\nThe government will meet on Friday.
+    Source: Ministar je podneo ostavku u ponedeljak.\nVlada će se sastati u petak.
+
+    Known limits: a target sentence that a translator split off a long source
+    sentence is paired as a 1-2 bead and not reported; short target
+    sentences (under four words) are not reported.
+    """
+    if len(target.sentences) < 2:
+        return
+    for pair in _pairs(source, target, ctx):
+        if pair.right and not pair.left:
+            for b in pair.right:
+                if len(target.tokens_in(b.start, b.end)) >= 4:
+                    yield Hit(b.start, b.end, "this sentence has no counterpart in the source")
+
+
+@rule("QA807", "length-ratio", "accuracy/omission", "minor")
+def length_ratio(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
+    r"""A translated sentence far shorter or longer than its source, for this language pair.
+
+    Why: a translation half as long as the norm has usually lost a clause;
+    one twice as long has usually gained one. The norms per language pair are
+    in ``data/length_ratios.toml``.
+
+    Bad: The minister resigned.
+    Source: Ministar je podneo ostavku u ponedeljak posle dugih pregovora sa koalicionim partnerima.
+    Good: The minister resigned on Monday after long talks with coalition partners.
+    Source: Ministar je podneo ostavku u ponedeljak posle dugih pregovora sa koalicionim partnerima.
+
+    Known limits: only sentence pairs of at least 40 source characters
+    (30 for Chinese and Japanese) are judged; a legitimately concise
+    translation is reported too, hence minor.
+    """
+    norm = _ratios().get(lexicon_lang(ctx.source_lang))
+    if norm is None:
+        return
+    ratio, low, high = norm
+    short = 30 if lexicon_lang(ctx.source_lang) in ("zh", "ja") else 40
+    for pair in _pairs(source, target, ctx):
+        if not pair.left or not pair.right:
+            continue
+        sl = sum(b.end - b.start for b in pair.left)
+        tl = sum(b.end - b.start for b in pair.right)
+        if sl < short:
+            continue
+        r = tl / sl / ratio
+        if r < low or r > high:
+            s, e = pair.right[0].start, pair.right[-1].end
+            what = "shorter" if r < low else "longer"
+            yield Hit(s, e, f"{r:.1f} times the usual length for its source: much {what} than expected",
+                      related=(Span("source", pair.left[0].start, pair.left[-1].end),))
+
+
+_LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|(?<![\w@])[@#][A-Za-z_]\w{1,30}")
+
+
+@rule("QA808", "link-mismatch", "accuracy/mistranslation", "major")
+def link_mismatch(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
+    r"""A URL, e-mail address, handle or hashtag of the source missing or altered in the translation.
+
+    Why: MT translates or breaks what must be copied: ``#izbori`` becomes
+    ``#elections``, ``@vladaSrbije`` loses a letter, a URL gets a space.
+
+    Bad: Write to info@vlada.gov.rs or follow #elections.
+    Source: Pišite na info@vlada.rs ili pratite #izbori.
+    Good: Write to info@vlada.rs or follow #izbori.
+    Source: Pišite na info@vlada.rs ili pratite #izbori.
+
+    Known limits: a hashtag the newsroom deliberately translated is reported;
+    the span is the target link that replaced it when one is found, else the
+    sentence at the same place.
+    """
+    tgt = {m.group().rstrip(".,;:").lower(): m for m in _LINK.finditer(target.raw)}
+    used = set()
+    for m in _LINK.finditer(source.raw):
+        link = m.group().rstrip(".,;:")
+        if link.lower() in tgt:
+            used.add(link.lower())
+            continue
+        kind = "hashtag" if link.startswith("#") else "handle" if link.startswith("@") else "e-mail address" if "@" in link else "URL"
+        others = [k for k in tgt if k not in used and k[:1] == link[:1].lower()] or [k for k in tgt if k not in used]
+        related = (Span("source", m.start(), m.start() + len(link)),)
+        if others:
+            t = tgt[others[0]]
+            used.add(others[0])
+            yield Hit(t.start(), t.start() + len(others[0]), f"{kind} {link!r} of the source is changed here", suggestion=link, related=related)
+        else:
+            block = _sentence_near(target, m.start() / max(1, len(source.raw)))
+            if block is not None:
+                yield Hit(block.start, block.end, f"{kind} {link!r} of the source is missing", related=related)

@@ -1,0 +1,237 @@
+"""Checks against a human reference or a back-translation: drifting sentences, added words, dropped names, word salad.
+
+The target is aligned to the reference sentence by sentence (``qa.align``);
+a back-translation is aligned to the source. Scores are sacrebleu's sentence
+chrF. A sentence is judged against the document's own level where the
+document has enough sentences (a hard article is not all red), and against
+an absolute floor that only an unrelated sentence falls under.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from typing import Iterator
+
+from qa.align import SentencePair, align_texts
+from qa.engine import Context
+from qa.metrics import sentence_chrf
+from qa.model import Hit, Severity, Span
+from qa.registry import rule
+from qa.rules.fidelity import _names
+from qa.text import Text
+from qa.transliterate import ascii_fold
+
+UNRELATED = 30.0  # sentence chrF under which a pair is not a translation of the same sentence
+RELATIVE = 20.0  # points under the document's median chrF that make a sentence stand out
+MIN_PAIRS = 3  # sentences needed for a document level
+
+
+def _scored(left: Text, right: Text) -> list[tuple[SentencePair, float]]:
+    out = []
+    for pair in align_texts(left, right):
+        if pair.left and pair.right:
+            lt = " ".join(left.slice(b) for b in pair.left)
+            rt = " ".join(right.slice(b) for b in pair.right)
+            out.append((pair, sentence_chrf(lt, rt)))
+    return out
+
+
+def _drift(left: Text, right: Text, side: str, other: str) -> Iterator[Hit]:
+    scored = _scored(left, right)
+    median = statistics.median(s for _, s in scored) if len(scored) >= MIN_PAIRS else None
+    for pair, score in scored:
+        s, e = pair.left[0].start, pair.left[-1].end
+        related = (Span(other, pair.right[0].start, pair.right[-1].end),)  # type: ignore[arg-type]
+        if score < UNRELATED:
+            yield Hit(s, e, f"chrF {score:.1f} against the {other.replace('_', '-')}: this does not translate the same sentence",
+                      side=side, related=related)  # type: ignore[arg-type]
+        elif median is not None and score < median - RELATIVE:
+            yield Hit(s, e, f"chrF {score:.1f}, far below this document's median {median:.1f}: the sentence drifts from the {other}",
+                      side=side, related=related, severity=Severity.MINOR)  # type: ignore[arg-type]
+
+
+def _comparison(target: Text, ctx: Context, reference: Text | None, source: Text | None) -> Text | None:
+    """The English text to compare the target with: the reference, or a source already in the target language
+    (an English original being checked against its edited or re-translated version)."""
+    if reference is not None:
+        return reference
+    if source is not None and ctx.source_lang and ctx.source_lang.split("-")[0] == (ctx.target_lang or "en").split("-")[0]:
+        return source
+    return None
+
+
+@rule("QA901", "reference-drift", "accuracy/mistranslation", "major")
+def reference_drift(
+    target: Text, ctx: Context, reference: Text | None = None, source: Text | None = None, back_translation: Text | None = None
+) -> Iterator[Hit]:
+    r"""A sentence whose chrF against the reference (or its back-translation's against the source) is near zero or far below the document's level.
+
+    Why: a sentence that shares almost nothing with the reference translates
+    something else (a shifted or hallucinated sentence); one far below the
+    document's own level is where an editor should look first. Without a
+    reference, a back-translation compared with the source finds the same
+    sentences on the source side.
+
+    Bad: The area is also home to a very wide range of animal and bird species.
+    Source: The Chinese Consulate General in Houston was established in 1979.
+    Source lang: en
+    Good: The Chinese consulate in Houston was founded in 1979.
+    Source: The Chinese Consulate General in Houston was established in 1979.
+    Source lang: en
+
+    Known limits: a free but correct translation scores low too, so only a
+    sentence near zero (chrF under 30) is major; a sentence 20 points under
+    the document's median is minor, and needs at least three aligned
+    sentences. A source in the target language (an English original) is used
+    as the reference. Back-translation findings point into the
+    back-translation.
+    """
+    other = _comparison(target, ctx, reference, source)
+    if other is not None:
+        yield from _drift(target, other, "target", "reference" if reference is not None else "source")
+    elif back_translation is not None and source is not None:
+        yield from _drift(back_translation, source, "back_translation", "source")
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def _stem(w: str) -> str:
+    return w[:5]
+
+
+def _words(text: str, start: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group().lower(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text)]
+
+
+@rule("QA903", "reference-addition", "accuracy/addition", "minor")
+def reference_addition(target: Text, ctx: Context, reference: Text | None = None, source: Text | None = None) -> Iterator[Hit]:
+    r"""Words inserted between two words that stand side by side in the reference.
+
+    Why: MT (and a careless edit) adds words that change the meaning:
+    "the southern United States", "will not be early closed". Where the
+    words around them agree with the reference, the insertion is clear.
+
+    Bad: It is the first Chinese consulate in the southern United States.
+    Source: It was the first Chinese consulate opened in the United States.
+    Source lang: en
+    Good: It is the first Chinese consulate in the United States.
+    Source: It was the first Chinese consulate opened in the United States.
+    Source lang: en
+
+    Known limits: one to three inserted words are found; an insertion that
+    rewrites the words around it, or a legitimate explicitation by the
+    translator, is missed or reported (hence minor).
+    """
+    reference = _comparison(target, ctx, reference, source)  # type: ignore[assignment]
+    if reference is None:
+        return
+    for pair in align_texts(target, reference):
+        if not pair.left or not pair.right:
+            continue
+        tw = [w for b in pair.left for w in _words(target.slice(b), b.start)]
+        rw = [w for b in pair.right for w in _words(reference.slice(b))]
+        rstems = {_stem(w) for w, _, _ in rw}
+        adjacent = {(_stem(a[0]), _stem(b[0])) for a, b in zip(rw, rw[1:])}
+        i = 1
+        while i < len(tw) - 1:
+            if _stem(tw[i][0]) in rstems:
+                i += 1
+                continue
+            k = i
+            while k < len(tw) - 1 and k - i < 3 and _stem(tw[k][0]) not in rstems:
+                k += 1
+            if k - i <= 3 and k < len(tw) and (_stem(tw[i - 1][0]), _stem(tw[k][0])) in adjacent:
+                s, e = tw[i][1], tw[k - 1][2]
+                yield Hit(s, e, f"{target.raw[s:e]!r} is not in the reference, where the words around it stand together")
+            i = k + 1
+
+
+@rule("QA904", "reference-name-missing", "accuracy/omission", "minor")
+def reference_name_missing(target: Text, ctx: Context, reference: Text | None = None, source: Text | None = None) -> Iterator[Hit]:
+    r"""A name or acronym of the reference sentence that the aligned translated sentence lacks.
+
+    Why: a dropped name ("The redistributes the House's seats") loses who did
+    what; the reference, in English too, names the entity exactly.
+
+    Bad: At 15:50 on July 24, the police received a report.
+    Source: At 15:50 on July 24, Arun Banner Police received a call.
+    Source lang: en
+    Good: At 15:50 on July 24, Arun Banner Public Security Bureau received a report.
+    Source: At 15:50 on July 24, Arun Banner Police received a call.
+    Source lang: en
+
+    Known limits: a name the translator rendered differently (an exonym, a
+    full form for an acronym) is reported; sentence-initial words that are
+    common English words are not taken for names.
+    """
+    reference = _comparison(target, ctx, reference, source)  # type: ignore[assignment]
+    if reference is None:
+        return
+    for pair in align_texts(target, reference):
+        if not pair.left or not pair.right:
+            continue
+        t_text = " ".join(target.slice(b) for b in pair.left)
+        folded = " " + re.sub(r"[.]", "", ascii_fold(t_text).lower()) + " "
+        t_stems = {_stem(w) for w, _, _ in _words(folded)}
+        runs = [r for r in _names(reference) if pair.right[0].start <= r[0].start < pair.right[-1].end]
+        for m in re.finditer(r"\b(?:[A-Z]\.){2,}", reference.raw[pair.right[0].start : pair.right[-1].end]):
+            runs.append([_Tok(pair.right[0].start + m.start(), pair.right[0].start + m.end(), m.group())])
+        for run in runs:
+            keys = [re.sub(r"[.]", "", ascii_fold(t.text).lower()) for t in run]
+            keys = [k for k in keys if len(k) >= 2]
+            if not keys:
+                continue
+            if any(re.search(rf"(?<![\w]){re.escape(k)}(?![\w])", folded) or (len(k) >= 5 and _stem(k) in t_stems) for k in keys):
+                continue
+            s, e = run[0].start, run[-1].end
+            yield Hit(pair.left[0].start, pair.left[-1].end, f"{reference.raw[s:e]!r} of the reference is missing here",
+                      related=(Span("reference" if ctx.document.reference is not None else "source", s, e),))
+
+
+class _Tok:
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+
+
+@rule("QA905", "scrambled-word-order", "fluency/grammar", "major")
+def scrambled_word_order(target: Text, ctx: Context, reference: Text | None = None, source: Text | None = None) -> Iterator[Hit]:
+    r"""The sentence's words match the reference, but their order does not: word salad.
+
+    Why: a broken decoder or a re-ordering bug leaves the right words in a
+    random order; shared words with almost no shared word pairs is the
+    fingerprint of that, and no free translation has it.
+
+    Bad: Swell, warnings medium-sized caused to heavy two rain local issued the rivers the has small in and 71 area Chongqing and flood.
+    Source: Heavy rain caused 71 small and medium-sized rivers in Chongqing to rise, causing the local authority to issue two flood warnings.
+    Source lang: en
+    Good: The heavy rain caused 71 small and medium-sized rivers in Chongqing to swell, and the local area has issued two flood warnings.
+    Source: Heavy rain caused 71 small and medium-sized rivers in Chongqing to rise, causing the local authority to issue two flood warnings.
+    Source lang: en
+
+    Known limits: needs at least five words shared with the reference
+    sentence; a translation that reorders whole clauses keeps its word pairs
+    and is not reported.
+    """
+    reference = _comparison(target, ctx, reference, source)  # type: ignore[assignment]
+    if reference is None:
+        return
+    for pair in align_texts(target, reference):
+        if not pair.left or not pair.right:
+            continue
+        t = [w for w, _, _ in _words(" ".join(target.slice(b) for b in pair.left))]
+        r = [w for w, _, _ in _words(" ".join(reference.slice(b) for b in pair.right))]
+        rset = set(r)
+        shared = sum(1 for w in t if w in rset)
+        if shared < 5:
+            continue
+        rbig = set(zip(r, r[1:]))
+        tbig = list(zip(t, t[1:]))
+        p1 = shared / len(t)
+        p2 = sum(1 for b in tbig if b in rbig) / max(1, len(tbig))
+        if p2 / p1 < 0.25:
+            yield Hit(pair.left[0].start, pair.left[-1].end,
+                      f"{shared} words match the reference but only {p2:.0%} of word pairs do: the word order is scrambled")
+
+

@@ -1,0 +1,104 @@
+"""Fidelity rules (QA8xx): numbers, names, copied words, links, omitted and added sentences, length."""
+
+from __future__ import annotations
+
+import pytest
+
+import qa
+
+
+def codes(target: str, source: str, lang: str, rule: str) -> list[str]:
+    result = qa.check(target, source=source, source_lang=lang, config=qa.Config(select=(rule,)))
+    assert not result.rule_errors, result.rule_errors
+    return [f.excerpt for f in result.findings if f.rule == rule]
+
+
+@pytest.mark.parametrize(
+    "target, source, lang, expected",
+    [
+        ("The fund paid 1,000.5 dinars on August 15.", "Fond je isplatio 1.000,5 dinara 15. avgusta.", "sr", []),
+        ("The fund paid 1,000.5 dinars on September 15.", "Fond je isplatio 1.000,5 dinara 15. avgusta.", "sr", ["September"]),
+        ("The talks lasted nine days.", "Pregovori su trajali tri dana.", "sr", ["nine"]),
+        ("It rained for 3 days in 2020.", "Kiša je padala tri dana 2020. godine.", "hr", []),
+        ("The Consulate was established in 1997.", "中国驻休斯敦总领馆建于1979年。", "zh", ["1997"]),
+        ("It has 12 members.", "Ima dvanaest članova.", "bs", []),
+        ("COVID-19 cases rose.", "Broj slučajeva je porastao.", "sr", []),
+    ],
+)
+def test_number_mismatch(target: str, source: str, lang: str, expected: list[str]) -> None:
+    assert codes(target, source, lang, "QA801") == expected
+
+
+@pytest.mark.parametrize(
+    "target, source, lang, expected",
+    [
+        ("Putin met Vucic.", "Путин се састао са Вучићем.", "sr", []),
+        ("Putin met Macron.", "Путин се састао са Вучићем.", "sr", ["Macron"]),
+        ("Merkel met Söder in Berlin.", "Merkel traf Söder in Berlin.", "de", []),
+        ("Anyone met anyone.", "人们见面了。", "zh", []),
+    ],
+)
+def test_name_not_in_source(target: str, source: str, lang: str, expected: list[str]) -> None:
+    assert codes(target, source, lang, "QA802") == expected
+
+
+@pytest.mark.parametrize(
+    "target, source, lang, n",
+    [
+        ("They compared them by infrared spectroscopy.", "通过红外光谱 (FTIR) 进行比较", "zh", 1),
+        ("They compared them by infrared spectroscopy (FTIR).", "通过红外光谱 (FTIR) 进行比较", "zh", 0),
+        ("The U.S. reported cases.", "США (U.S.) сообщили", "ru", 0),
+        ("The party won.", "Stranka SNS je pobedila.", "sr", 1),
+    ],
+)
+def test_source_name_dropped(target: str, source: str, lang: str, n: int) -> None:
+    assert len(codes(target, source, lang, "QA803")) == n
+
+
+@pytest.mark.parametrize(
+    "target, source, lang, expected",
+    [
+        ("The announcement could nicht be met.", "Die Forderungen könnten nicht erfüllt werden.", "de", ["nicht"]),
+        ("He pushed a man to the ground.", "Er stieß einen Mann zu Boden.", "de", []),
+        ("Merkel and Söder met in Munich.", "Merkel und Söder trafen sich in München.", "de", []),
+        ("The opština approved it.", "Opština je to odobrila.", "sr", ["opština"]),
+        ("The hotel problem was solved.", "Problem hotela je rešen.", "sr", []),
+    ],
+)
+def test_copied_source_word(target: str, source: str, lang: str, expected: list[str]) -> None:
+    assert codes(target, source, lang, "QA804") == expected
+
+
+def test_omitted_and_added_sentences() -> None:
+    src = "Ministar je podneo ostavku u ponedeljak.\nOpozicija je tražila nove izbore i najavila proteste.\nVlada će se sastati u petak."
+    full = "The minister resigned on Monday.\nThe opposition demanded new elections and announced protests.\nThe government will meet on Friday."
+    short = "The minister resigned on Monday.\nThe government will meet on Friday."
+    assert codes(full, src, "sr", "QA805") == []
+    assert codes(short, src, "sr", "QA805") == ["The government will meet on Friday."]
+    added = "The minister resigned on Monday.\nHe also said he would run for president next year in a new party.\nThe government will meet on Friday."
+    assert codes(added, "Ministar je podneo ostavku u ponedeljak.\nVlada će se sastati u petak.", "sr", "QA806") == [
+        "He also said he would run for president next year in a new party."]
+
+
+@pytest.mark.parametrize(
+    "target, n",
+    [("The minister resigned.", 1), ("The minister resigned on Monday after long talks with coalition partners.", 0)],
+)
+def test_length_ratio(target: str, n: int) -> None:
+    src = "Ministar je podneo ostavku u ponedeljak posle dugih pregovora sa koalicionim partnerima."
+    assert len(codes(target, src, "sr", "QA807")) == n
+
+
+@pytest.mark.parametrize(
+    "target, expected",
+    [("Write to info@vlada.rs or follow #izbori.", []),
+     ("Write to info@vlada.gov.rs or follow #elections.", ["info@vlada.gov.rs", "#elections"])],
+)
+def test_link_mismatch(target: str, expected: list[str]) -> None:
+    assert codes(target, "Pišite na info@vlada.rs ili pratite #izbori.", "sr", "QA808") == expected
+
+
+def test_related_span_points_at_source() -> None:
+    result = qa.check("They compared them.", source="通过红外光谱 (FTIR) 进行比较", source_lang="zh", config=qa.Config(select=("QA803",)))
+    (f,) = result.findings
+    assert f.related[0]["side"] == "source" and f.related[0]["excerpt"] == "FTIR"

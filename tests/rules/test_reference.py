@@ -1,0 +1,66 @@
+"""Reference rules (QA9xx): drift by chrF, inserted words, dropped names, scrambled order."""
+
+from __future__ import annotations
+
+import pytest
+
+import qa
+
+REF = "The Chinese Consulate General in Houston was established in 1979 as the first Chinese consulate opened in the United States."
+
+
+def found(target: str, rule: str, reference: str = REF, **kw: str) -> list[str]:
+    result = qa.check(target, reference=reference, config=qa.Config(select=(rule,)), **kw)
+    assert not result.rule_errors, result.rule_errors
+    return [f.excerpt for f in result.findings if f.rule == rule]
+
+
+@pytest.mark.parametrize(
+    "target, n",
+    [("The area is also home to a very wide range of animal and bird species.", 1),
+     ("The Chinese Consulate General in Houston was established in 1979 and is the first Chinese consulate in the United States.", 0)],
+)
+def test_reference_drift(target: str, n: int) -> None:
+    assert len(found(target, "QA901")) == n
+
+
+def test_only_the_drifting_sentence_is_reported() -> None:
+    ref = "The minister resigned on Monday.\nThe government will meet on Friday.\nThe opposition wants elections.\nThe president said nothing about it."
+    tgt = "The minister resigned on Monday.\nThe government will meet on Friday.\nThe opposition wants elections.\nThe head of state stayed silent on this."
+    result = qa.check(tgt, reference=ref, config=qa.Config(select=("QA901",)))
+    assert [f.excerpt for f in result.findings] == ["The head of state stayed silent on this."]
+
+
+def test_back_translation_drift_points_into_back_translation() -> None:
+    result = qa.check("The minister resigned.", source="Ministar je podneo ostavku u ponedeljak.",
+                      back_translation="Sutra počinje sezona kupanja na jezeru.", source_lang="sr",
+                      config=qa.Config(select=("QA901",)))
+    assert [f.side for f in result.findings] == ["back_translation"]
+
+
+@pytest.mark.parametrize(
+    "target, expected",
+    [("The Chinese Consulate General in Houston was established in 1979 and is the first Chinese consulate in the southern United States.", ["southern"]),
+     ("The Chinese Consulate General in Houston was established in 1979 and is the first Chinese consulate in the United States.", [])],
+)
+def test_reference_addition(target: str, expected: list[str]) -> None:
+    assert found(target, "QA903") == expected
+
+
+@pytest.mark.parametrize(
+    "target, reference, n",
+    [("The redistributes the House's seats every 10 years.", "Seats in the U.S. House are reallocated every 10 years.", 1),
+     ("The US redistributes the House's seats every 10 years.", "Seats in the U.S. House are reallocated every 10 years.", 0),
+     ("At 15:50 on July 24, the police received a report.", "At 15:50 on July 24, Arun Banner Police received a call.", 1)],
+)
+def test_reference_name_missing(target: str, reference: str, n: int) -> None:
+    assert len(found(target, "QA904", reference)) == n
+
+
+@pytest.mark.parametrize(
+    "target, n",
+    [("First consulate States Consulate the Chinese the in 1979 in in Chinese General Houston was the and United is established.", 1),
+     ("The Chinese Consulate General in Houston was established in 1979 and is the first Chinese consulate in the United States.", 0)],
+)
+def test_scrambled_word_order(target: str, n: int) -> None:
+    assert len(found(target, "QA905")) == n

@@ -1,0 +1,64 @@
+"""qa.metrics returns sacrebleu's own numbers, with signatures, at sentence, document and corpus level."""
+
+from __future__ import annotations
+
+import pytest
+from sacrebleu.metrics import BLEU, CHRF, TER
+
+import qa
+from qa.metrics import corpus_metrics, document_metrics, segments, sentence_chrf, sentence_metrics
+
+PAIRS = [
+    ("The cat sat on the mat.", "The cat is sitting on the mat."),
+    ("Russia promised to develop relations with North Korea.", "Russia has promised to develop relations with North Korea."),
+    ("Completely unrelated words here.", "The minister resigned on Monday."),
+]
+
+
+@pytest.mark.parametrize("hyp, ref", PAIRS)
+def test_sentence_scores_equal_sacrebleu(hyp: str, ref: str) -> None:
+    got = sentence_metrics(hyp, ref)
+    assert got["bleu"]["score"] == pytest.approx(BLEU(effective_order=True).sentence_score(hyp, [ref]).score, abs=1e-4)
+    assert got["chrf"]["score"] == pytest.approx(CHRF().sentence_score(hyp, [ref]).score, abs=1e-4)
+    assert got["ter"]["score"] == pytest.approx(TER().sentence_score(hyp, [ref]).score, abs=1e-4)
+    assert sentence_chrf(hyp, ref) == pytest.approx(CHRF().sentence_score(hyp, [ref]).score)
+    assert got["chrf"]["signature"].startswith("nrefs:1|case:mixed")
+
+
+def test_corpus_scores_equal_sacrebleu() -> None:
+    hyps, refs = [h for h, _ in PAIRS], [r for _, r in PAIRS]
+    got = corpus_metrics(hyps, refs)
+    for name, metric in (("bleu", BLEU()), ("chrf", CHRF()), ("ter", TER())):
+        assert got[name]["score"] == pytest.approx(metric.corpus_score(hyps, [refs]).score, abs=1e-4)
+        assert got[name]["signature"] == str(metric.get_signature())
+
+
+def test_corpus_needs_aligned_lists() -> None:
+    with pytest.raises(ValueError):
+        corpus_metrics(["a"], ["a", "b"])
+
+
+@pytest.mark.parametrize(
+    "hyp, ref, n",
+    [("A.\nB.", "C.\nD.", 2), ("A.\nB.", "C. D.", 1), ("One line.", "One line.", 1)],
+)
+def test_segments_pair_paragraphs_only_when_counts_agree(hyp: str, ref: str, n: int) -> None:
+    h, r = segments(hyp, ref)
+    assert len(h) == len(r) == n
+
+
+def test_document_metrics_keys_and_back_translation() -> None:
+    doc = qa.Document(id="d", target="The cat sat.\nIt slept.", reference="The cat sat down.\nIt slept.",
+                      source="Mačka je sela.\nSpavala je.", back_translation="Mačka je sjela.\nSpavala je.", source_lang="sr")
+    got = document_metrics(doc)
+    assert set(got) == {"bleu", "chrf", "ter", "bleu_back", "chrf_back", "ter_back"}
+    hyps, refs = ["The cat sat.", "It slept."], ["The cat sat down.", "It slept."]
+    assert got["chrf"]["score"] == pytest.approx(CHRF().corpus_score(hyps, [refs]).score, abs=1e-4)
+    assert got["chrf_back"]["score"] == pytest.approx(
+        CHRF().corpus_score(["Mačka je sjela.", "Spavala je."], [["Mačka je sela.", "Spavala je."]]).score, abs=1e-4)
+
+
+def test_engine_reports_metrics_with_reference() -> None:
+    result = qa.check("The cat sat on the mat.", reference="The cat is sitting on the mat.")
+    assert result.metrics["chrf"]["score"] == pytest.approx(
+        CHRF().corpus_score(["The cat sat on the mat."], [["The cat is sitting on the mat."]]).score, abs=1e-4)
