@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Callable, Iterable
 
@@ -22,7 +22,8 @@ RuleFunc = Callable[..., Iterable[Hit]]
 
 _CODE = re.compile(r"^QA\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_SECTION = re.compile(r"^(Why|Bad|Good|Known limits|Source|Source lang):\s*(.*)$")
+_SECTION = re.compile(r"^(Why|Bad|Good|Known limits|Source|Source lang|Reference|Back-translation):\s*(.*)$")
+_EXAMPLE_SIDES = {"Source": "source", "Source lang": "source_lang", "Reference": "reference", "Back-translation": "back_translation"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Example:
     target: str
     source: str | None = None
     source_lang: str | None = None
+    reference: str | None = None
+    back_translation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -173,12 +176,9 @@ def parse_doc(doc: str) -> RuleDoc:
                 last_list = bad if key == "Bad" else good
                 last_list.append(Example(_unescape(rest)))
                 current = None
-            elif key in ("Source", "Source lang") and last_list:
-                prev = last_list[-1]
-                if key == "Source":
-                    last_list[-1] = Example(prev.target, _unescape(rest), prev.source_lang)
-                else:
-                    last_list[-1] = Example(prev.target, prev.source, rest.strip())
+            elif key in _EXAMPLE_SIDES and last_list:
+                value = rest.strip() if key == "Source lang" else _unescape(rest)
+                last_list[-1] = replace(last_list[-1], **{_EXAMPLE_SIDES[key]: value})
             else:
                 current = key
                 sections[key] = [rest] if rest else []

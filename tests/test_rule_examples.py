@@ -20,7 +20,14 @@ def _cases(kind: str) -> list:
 
 def _run(r: Rule, ex: Example) -> list[qa.Finding]:
     config = qa.Config(select=(r.code,))
-    result = qa.check(ex.target, source=ex.source, source_lang=ex.source_lang or "sr", config=config)
+    result = qa.check(
+        ex.target,
+        source=ex.source,
+        reference=ex.reference,
+        back_translation=ex.back_translation,
+        source_lang=ex.source_lang or "sr",
+        config=config,
+    )
     assert not result.rule_errors, result.rule_errors
     return [f for f in result.findings if f.rule == r.code]
 

@@ -153,7 +153,7 @@ def _names(target: Text) -> list[list[Token]]:
     return runs
 
 
-@rule("QA802", "name-not-in-source", "accuracy/mistranslation", "minor")
+@rule("QA802", "name-not-in-source", "accuracy/mistranslation", "info")
 def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
     r"""A name in the translation with no counterpart in a Latin- or Cyrillic-script source.
 

@@ -90,9 +90,12 @@ def unbalanced_brackets_quotes(target: Text) -> Iterator[Hit]:
     Known limits: single quotes are not checked (they double as
     apostrophes); a paragraph that continues a quotation into the next one
     (English convention: no closing mark) is allowed when the next opens with
-    a quote mark.
+    a quote mark, and a straight quote opened on one line and closed within
+    the next twelve is taken as one quotation, so two errors that close each
+    other are missed.
     """
     paras = target.paragraphs
+    odd: list[int] = []  # paragraphs with an odd number of straight quotes
     for idx, para in enumerate(paras):
         text = target.slice(para)
         stack: list[tuple[str, int]] = []
@@ -109,10 +112,22 @@ def unbalanced_brackets_quotes(target: Text) -> Iterator[Hit]:
             if c == "“" and _continues(target, paras, idx):
                 continue
             yield Hit(para.start + i, para.start + i + 1, f"{c!r} is never closed")
-        straight = [i for i, c in enumerate(text) if c == '"']
-        if len(straight) % 2 == 1 and not _continues(target, paras, idx):
-            i = straight[-1]
-            yield Hit(para.start + i, para.start + i + 1, "odd number of '\"' marks: a quotation is not closed or not opened")
+        if text.count('"') % 2 == 1 and not _continues(target, paras, idx):
+            odd.append(idx)
+    # A quotation may run over a line break (sources that store one sentence a line): an odd
+    # paragraph closed by the next odd one within QUOTE_SPAN paragraphs is a pair, not an error.
+    i = 0
+    while i < len(odd):
+        if i + 1 < len(odd) and odd[i + 1] - odd[i] <= QUOTE_SPAN:
+            i += 2
+            continue
+        para = paras[odd[i]]
+        pos = target.slice(para).rfind('"')
+        yield Hit(para.start + pos, para.start + pos + 1, "odd number of '\"' marks: a quotation is not closed or not opened")
+        i += 1
+
+
+QUOTE_SPAN = 12  # paragraphs a straight-quoted quotation may run over (news stored a sentence a line)
 
 
 def _continues(target: Text, paras: list, idx: int) -> bool:
@@ -186,19 +201,24 @@ def missing_final_punctuation(target: Text) -> Iterator[Hit]:
     Why: a sentence cut off at the end, or a dropped full stop, is a common
     MT and scraping defect; headlines are exempt.
 
-    Bad: Moscow promises closer ties\nRussia has promised to develop comprehensive relations with North Korea, the Russian president said
-    Good: Moscow promises closer ties\nRussia has promised to develop comprehensive relations with North Korea, the Russian president said.
+    Bad: Moscow promises closer ties\nRussia made a promise.\nRussia has promised to develop comprehensive relations with North Korea, the Russian president said
+    Good: Moscow promises closer ties\nRussia made a promise.\nRussia has promised to develop comprehensive relations with North Korea, the Russian president said.
+    Good: Cancer vaccine trial begins\nVaccine teaches immune system to recognise rogue cells as part of treatment\nDoctors said the results were good.
 
     Known limits: the first line and short lines (under eight words) are
-    taken for headlines and not judged; a list item without a full stop is
-    reported if it is long.
+    taken for headlines and not judged, and so are the unpunctuated lines of
+    up to twenty words that follow the headline (standfirst bullets); a list
+    item without a full stop is reported if it is long.
     """
     paras = target.paragraphs
+    head = len(paras) > 1  # still in the headline block (headline, standfirst bullets)
     for idx, para in enumerate(paras):
         text = target.slice(para)
-        if idx == 0 and len(paras) > 1:
-            continue  # the headline
         words = text.split()
+        if head:
+            if idx == 0 or (text[-1] not in _FINAL_OK and len(words) <= STANDFIRST_WORDS):
+                continue
+            head = False
         if len(words) < 8:
             continue
         if text[-1] in _FINAL_OK or target.is_protected(para.end - 1, para.end):
@@ -207,6 +227,9 @@ def missing_final_punctuation(target: Text) -> Iterator[Hit]:
             continue
         last = words[-1]
         yield Hit(para.end - len(last), para.end, "paragraph ends without final punctuation", suggestion=f"{last}.")
+
+
+STANDFIRST_WORDS = 20  # unpunctuated lines right after the headline up to this long are standfirst bullets
 
 
 def _title_case(words: list[str]) -> bool:
@@ -223,6 +246,8 @@ def _no_punct_after() -> frozenset[str]:
 # A mark glued to the end of a word and followed by a space and another word: where stray marks land.
 _STRAY = re.compile(r"(?<=(?P<word>[\p{L}\p{N}]+))(?P<mark>[\^_~|\\`@]|[?!](?![\"”’'])|-|'|\.|[,;:]|[,;:.!?]{2,})(?=[ \t]+(?P<next>[\p{L}\p{N}]+))")
 _SUSPENDED = frozenset({"and", "or", "to", "nor"})
+# After a quoted question or exclamation, reported speech goes on in lower case: "Why? she asked."
+_REPORTING = frozenset({"he", "she", "they", "i", "we", "you", "it", "asked", "said", "cried", "shouted", "wondered", "added"})
 
 
 @rule("QA406", "stray-punctuation", "fluency/punctuation", "minor", quiet_inside=("content/boilerplate",))
@@ -262,13 +287,20 @@ def stray_punctuation(target: Text) -> Iterator[Hit]:
                 continue
             if word.lower() in ABBREVIATIONS or _abbreviation_before(raw, s):
                 continue
-        if mark in "?!" and not nxt[:1].islower():
-            continue
+        if mark in "?!" and (not nxt[:1].islower() or nxt.lower() in _REPORTING):
+            continue  # "Why? she asked." is English; "door to? opening" is not
+        if mark[0] == "." and len(mark) > 1 and (_abbreviation_before(raw, s) or _initialism(raw, s)):
+            continue  # "the U.S., the ..."
         if len(mark) == 1 and mark in ",;:" and word.lower() not in no_after:
             continue
         if len(mark) > 1 and mark in ("...", "?!", "!?"):
             continue
         yield Hit(s, e, f"stray {mark!r} inside the sentence", suggestion="")
+
+
+def _initialism(raw: str, dot: int) -> bool:
+    """A full stop that closes an initialism: "U.S.", "O.K.", "N.F.L."."""
+    return dot >= 2 and raw[dot - 1].isalpha() and raw[dot - 2] == "."
 
 
 def _open_single_quote(raw: str, before: int) -> bool:

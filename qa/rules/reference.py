@@ -74,11 +74,9 @@ def reference_drift(
     sentences on the source side.
 
     Bad: The area is also home to a very wide range of animal and bird species.
-    Source: The Chinese Consulate General in Houston was established in 1979.
-    Source lang: en
+    Reference: The Chinese Consulate General in Houston was established in 1979.
     Good: The Chinese consulate in Houston was founded in 1979.
-    Source: The Chinese Consulate General in Houston was established in 1979.
-    Source lang: en
+    Reference: The Chinese Consulate General in Houston was established in 1979.
 
     Known limits: a free but correct translation scores low too, so only a
     sentence near zero (chrF under 30) is major; a sentence 20 points under
@@ -114,11 +112,9 @@ def reference_addition(target: Text, ctx: Context, reference: Text | None = None
     words around them agree with the reference, the insertion is clear.
 
     Bad: It is the first Chinese consulate in the southern United States.
-    Source: It was the first Chinese consulate opened in the United States.
-    Source lang: en
+    Reference: It was the first Chinese consulate opened in the United States.
     Good: It is the first Chinese consulate in the United States.
-    Source: It was the first Chinese consulate opened in the United States.
-    Source lang: en
+    Reference: It was the first Chinese consulate opened in the United States.
 
     Known limits: one to three inserted words are found; an insertion that
     rewrites the words around it, or a legitimate explicitation by the
@@ -156,11 +152,9 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
     what; the reference, in English too, names the entity exactly.
 
     Bad: At 15:50 on July 24, the police received a report.
-    Source: At 15:50 on July 24, Arun Banner Police received a call.
-    Source lang: en
+    Reference: At 15:50 on July 24, Arun Banner Police received a call.
     Good: At 15:50 on July 24, Arun Banner Public Security Bureau received a report.
-    Source: At 15:50 on July 24, Arun Banner Police received a call.
-    Source lang: en
+    Reference: At 15:50 on July 24, Arun Banner Police received a call.
 
     Known limits: a name the translator rendered differently (an exonym, a
     full form for an acronym) is reported; sentence-initial words that are
@@ -204,11 +198,9 @@ def scrambled_word_order(target: Text, ctx: Context, reference: Text | None = No
     fingerprint of that, and no free translation has it.
 
     Bad: Swell, warnings medium-sized caused to heavy two rain local issued the rivers the has small in and 71 area Chongqing and flood.
-    Source: Heavy rain caused 71 small and medium-sized rivers in Chongqing to rise, causing the local authority to issue two flood warnings.
-    Source lang: en
+    Reference: Heavy rain caused 71 small and medium-sized rivers in Chongqing to rise, causing the local authority to issue two flood warnings.
     Good: The heavy rain caused 71 small and medium-sized rivers in Chongqing to swell, and the local area has issued two flood warnings.
-    Source: Heavy rain caused 71 small and medium-sized rivers in Chongqing to rise, causing the local authority to issue two flood warnings.
-    Source lang: en
+    Reference: Heavy rain caused 71 small and medium-sized rivers in Chongqing to rise, causing the local authority to issue two flood warnings.
 
     Known limits: needs at least five words shared with the reference
     sentence; a translation that reorders whole clauses keeps its word pairs
