@@ -69,11 +69,16 @@ def script_of(char: str) -> str:
 
 
 def foreign_ratio(words: Iterable[str]) -> float:
-    """Share of lower-cased alphabetic words that are rare or unknown in English (cheap non-English signal)."""
-    words = [w.lower() for w in words if w.isalpha()]
-    if not words:
+    """Share of words that are rare or unknown in English (the cheap non-English signal).
+
+    Capitalised words are left out (names say nothing about the language of
+    the sentence around them) unless nothing else is left; digits are left out.
+    """
+    words = [w for w in words if w.isalpha()]
+    common = [w for w in words if not w[0].isupper()] or words
+    if not common:
         return 0.0
-    return sum(1 for w in words if english(w) < 2.5) / len(words)
+    return sum(1 for w in common if english(w.lower()) < 2.5) / len(common)
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +108,7 @@ def foreign(text: str, target_lang: str, source_lang: str | None) -> tuple[str, 
     return guess if prob >= needed else None
 
 
+@lru_cache(maxsize=4096)
 def detect(text: str) -> tuple[str, float] | None:
     """The most probable language of ``text`` and its probability, or None when langdetect cannot tell."""
     from langdetect.lang_detect_exception import LangDetectException

@@ -13,7 +13,7 @@ from qa.rules import (  # noqa: F401
     encoding,
     fidelity,
     fluency,
-    # idioms,
+    idioms,
     preconditions,
     punctuation,
     reference,

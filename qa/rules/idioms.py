@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from qa.engine import Context
-from qa.idioms import IdiomTable
+from qa.idioms import IdiomTable, bundled_table
 from qa.model import Hit, Severity, Span
 from qa.registry import rule
 from qa.resources import lexicon_lang
@@ -16,14 +16,8 @@ from qa.text import Text
 
 @lru_cache(maxsize=8)
 def idiom_table(extra: tuple[Path, ...] = ()) -> IdiomTable:
-    """The bundled tables plus the user's (configuration ``idioms = [...]``), loaded once."""
-    return IdiomTable.load([*_bundled(), *extra] if extra else None)
-
-
-def _bundled() -> list[Path]:
-    from qa.resources import DATA
-
-    return sorted((DATA / "idioms").glob("*.toml"))
+    """The bundled tables (loaded once per process), plus the user's from configuration ``idioms = [...]``."""
+    return IdiomTable.load(extra) if extra else bundled_table()
 
 
 @rule("QA701", "literal-idiom", "accuracy/mistranslation", "major")
