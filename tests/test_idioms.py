@@ -426,3 +426,15 @@ def test_no_false_positives_on_ntrex() -> None:
             hits.append((m.idiom.id, m.idiom.severity, line[m.start : m.end]))
     assert [h for h in hits if h[1] != "info"] == []
     assert hits == []
+
+
+def test_rule_with_source_quotes_the_aligned_source_idiom() -> None:
+    import qa
+
+    target = "Talks ended.\nThe two leaders talked in four eyes for an hour."
+    source = "Razgovori su završeni.\nDvojica lidera razgovarala su u četiri oka sat vremena."
+    result = qa.check(target, source=source, source_lang="sr", config=qa.Config(select=("QA701",)))
+    [finding] = result.findings
+    assert finding.excerpt == "in four eyes" and finding.severity is qa.Severity.MAJOR
+    assert finding.related[0]["side"] == "source" and finding.related[0]["excerpt"] == "u četiri oka"
+    assert "'u četiri oka'" in finding.message and finding.suggestion

@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from qa.align import SentencePair, align_texts
 from qa.engine import Context
 from qa.idioms import IdiomTable, bundled_table
 from qa.model import Hit, Severity, Span
@@ -27,9 +28,13 @@ def literal_idiom(target: Text, ctx: Context, source: Text | None = None) -> Ite
     Why: "it developed from century to century" (*iz veka u vek*, "for
     ages"), "they talked in four eyes" (*u četiri oka*, "in private"): the
     most embarrassing MT errors are idioms that no English reader can parse.
-    With the source, a source idiom found in the article confirms the match.
+    With the source, the idiom found in the aligned source sentence confirms
+    the match: the finding is major and points at the source idiom.
 
     Bad: Kim said the friendship "developed and consolidated from century to century".
+    Source lang: sr
+    Bad: Talks ended.\nThe two leaders talked in four eyes for an hour.
+    Source: Razgovori su završeni.\nDvojica lidera razgovarala su u četiri oka sat vremena.
     Source lang: sr
     Good: Kim said the friendship "developed and grew stronger over the decades".
     Source lang: sr
@@ -41,21 +46,28 @@ def literal_idiom(target: Text, ctx: Context, source: Text | None = None) -> Ite
     """
     table = idiom_table(tuple(ctx.config.idioms))
     lang = lexicon_lang(ctx.source_lang)
-    in_source: dict[str, tuple[int, int]] = {}
+    matches = table.find_literal(target.raw)
+    if not matches:
+        return
+    in_source: dict[str, list[tuple[int, int]]] = {}
+    aligned: list[SentencePair] = []
     if source is not None:
         for idiom, s, e in table.find_source(source.raw):
-            in_source.setdefault(idiom.id, (s, e))
-    for m in table.find_literal(target.raw):
+            in_source.setdefault(idiom.id, []).append((s, e))
+        if in_source:
+            aligned = align_texts(source, target)
+    for m in matches:
         idiom = m.idiom
-        if ctx.source_lang is not None and idiom.lang != lang and idiom.id not in in_source:
+        spans = in_source.get(idiom.id, [])
+        if ctx.source_lang is not None and idiom.lang != lang and not spans:
             continue  # a German idiom's calque in a translation from Serbian is a coincidence
         english = idiom.english[0] if idiom.english else None
-        if idiom.id in in_source:
-            s, e = in_source[idiom.id]
+        if spans and source is not None:
+            s, e = _aligned_span(aligned, m.start, spans) or spans[0]
             yield Hit(
                 m.start,
                 m.end,
-                f"word-for-word rendering of the idiom {source.raw[s:e]!r} ({idiom.meaning})",  # type: ignore[union-attr]
+                f"word-for-word rendering of the source idiom {source.raw[s:e]!r} ({idiom.meaning})",
                 suggestion=english,
                 related=(Span("source", s, e),),
                 severity=Severity.MAJOR,
@@ -68,3 +80,13 @@ def literal_idiom(target: Text, ctx: Context, source: Text | None = None) -> Ite
                 suggestion=english,
                 severity=Severity.parse(idiom.severity),
             )
+
+
+def _aligned_span(pairs: list[SentencePair], at: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The source idiom inside the source sentences aligned with the target sentence at ``at``."""
+    for pair in pairs:
+        if any(b.start <= at < b.end for b in pair.right):
+            for s, e in spans:
+                if any(b.start <= s < b.end for b in pair.left):
+                    return s, e
+    return None
