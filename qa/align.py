@@ -38,6 +38,7 @@ from qa.transliterate import ascii_fold, to_latin
 
 SKIP = 3.0  # cost of leaving a unit unpaired (1-0 or 0-1)
 MERGE = 1.0  # extra cost of a 2-1 or 1-2 bead over a 1-1
+BAND = 20  # units either side of the diagonal searched beyond the length difference
 ANCHOR_BONUS = 1.5  # cost removed for a pairing whose anchors all agree
 
 
@@ -89,15 +90,23 @@ def align(left: Sequence[str], right: Sequence[str], ratio: float | None = None)
         ratio = max(0.05, sum(rlens) / max(1, sum(llens)))
     la = [anchors(s) for s in left]
     ra = [anchors(s) for s in right]
-    inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    # Only cells near the diagonal are searched (a band wide enough for every unpaired unit the
+    # length difference implies), so alignment is linear in document length, not quadratic.
+    width = BAND + abs(n - m)
+
+    def band(i: int) -> range:
+        centre = i * m // n
+        return range(max(0, centre - width), min(m, centre + width) + 1)
+
+    cost: list[dict[int, float]] = [{} for _ in range(n + 1)]
+    back: list[dict[int, tuple[int, int]]] = [{} for _ in range(n + 1)]
     cost[0][0] = 0.0
     moves = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
     for i in range(n + 1):
-        for j in range(m + 1):
-            here = cost[i][j]
-            if here == inf:
+        row = cost[i]
+        for j in band(i):
+            here = row.get(j)
+            if here is None:
                 continue
             for di, dj in moves:
                 ni, nj = i + di, j + dj
@@ -108,18 +117,17 @@ def align(left: Sequence[str], right: Sequence[str], ratio: float | None = None)
                 else:
                     ll = sum(llens[i:ni]) + (di - 1)
                     rl = sum(rlens[j:nj]) + (dj - 1)
-                    lan = frozenset().union(*la[i:ni])
-                    ran = frozenset().union(*ra[j:nj])
+                    lan = la[i] if di == 1 else la[i] | la[i + 1]
+                    ran = ra[j] if dj == 1 else ra[j] | ra[j + 1]
                     c = _pair_cost(ll, rl, ratio, lan, ran) + (MERGE if di + dj > 2 else 0.0)
-                if here + c < cost[ni][nj]:
-                    cost[ni][nj] = here + c
+                target = cost[ni]
+                if here + c < target.get(nj, float("inf")):
+                    target[nj] = here + c
                     back[ni][nj] = (i, j)
     beads: list[Bead] = []
     i, j = n, m
     while (i, j) != (0, 0):
-        prev = back[i][j]
-        assert prev is not None
-        pi, pj = prev
+        pi, pj = back[i][j]
         beads.append(Bead(tuple(range(pi, i)), tuple(range(pj, j)), cost[i][j] - cost[pi][pj]))
         i, j = pi, pj
     beads.reverse()
@@ -141,13 +149,34 @@ def align_texts(left: Text, right: Text, ratio: float | None = None) -> list[Sen
     (``data/length_ratios.toml``); without it the document's own ratio is used, which
     an omission of a whole sentence skews.
     """
+    cache: dict[tuple[int, float | None], list[SentencePair]] = left.__dict__.setdefault("_alignments", {})
+    key = (id(right), ratio)
+    if key in cache:  # several rules align the same two sides of one document
+        return cache[key]
+    cache[key] = pairs = _align_texts(left, right, ratio)
+    return pairs
+
+
+def _align_texts(left: Text, right: Text, ratio: float | None) -> list[SentencePair]:
     lp, rp = left.paragraphs, right.paragraphs
     if ratio is None:
         ratio = max(0.05, len(right.raw.strip()) / max(1, len(left.raw.strip())))
     pairs: list[SentencePair] = []
+    lsents, rsents = _by_paragraph(left), _by_paragraph(right)
     for bead in align([left.slice(p) for p in lp], [right.slice(p) for p in rp], ratio):
-        ls = [s for s in left.sentences if any(lp[i].start <= s.start < lp[i].end for i in bead.left)]
-        rs = [s for s in right.sentences if any(rp[j].start <= s.start < rp[j].end for j in bead.right)]
+        ls = [s for i in bead.left for s in lsents[i]]
+        rs = [s for j in bead.right for s in rsents[j]]
         for sb in align([left.slice(s) for s in ls], [right.slice(s) for s in rs], ratio):
             pairs.append(SentencePair(tuple(ls[i] for i in sb.left), tuple(rs[j] for j in sb.right)))
     return pairs
+
+
+def _by_paragraph(text: Text) -> list[list[Block]]:
+    """Each paragraph's sentences, in one pass (sentences never cross a paragraph)."""
+    out: list[list[Block]] = [[] for _ in text.paragraphs]
+    k = 0
+    for sent in text.sentences:
+        while text.paragraphs[k].end < sent.end:
+            k += 1
+        out[k].append(sent)
+    return out

@@ -319,15 +319,27 @@ _S_HOSTS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
+def _word_props(word: str) -> tuple[frozenset[str], bool, bool, bool]:
+    """A word's lemmas and classes, computed once per distinct word, not once per occurrence."""
+    return (
+        lemma_candidates(word),
+        _is_determiner(word),
+        _is_filler(word),
+        word.lower().replace("’", "'") in AUXILIARIES,
+    )
+
+
 def _make_token(word: str, start: int, lemmas: frozenset[str] | None = None) -> _Token:
+    cands, det, filler, aux = _word_props(word)
     return _Token(
         text=word,
         start=start,
         end=start + len(word),
-        lemmas=lemmas if lemmas is not None else lemma_candidates(word),
-        det=_is_determiner(word),
-        filler=_is_filler(word),
-        aux=word.lower().replace("’", "'") in AUXILIARIES,
+        lemmas=lemmas if lemmas is not None else cands,
+        det=det,
+        filler=filler,
+        aux=aux,
     )
 
 

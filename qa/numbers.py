@@ -80,6 +80,8 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)?")
 
 def ascii_digits(text: str) -> str:
     """Decimal digits of any script (Devanagari, full-width, ...) as ASCII, keeping every offset."""
+    if text.isascii():
+        return text  # the common case, without a pass over every character
     return "".join(str(unicodedata.decimal(c)) if c.isdigit() and not c.isascii() and unicodedata.decimal(c, None) is not None else c for c in text)
 
 

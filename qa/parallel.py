@@ -21,6 +21,7 @@ from qa.model import Document
 
 CHUNK = 16  # documents per task: amortises pickling without hurting order latency
 AHEAD = 4  # chunks in flight per worker
+WARM_DOCS = 256  # documents read ahead to learn which languages' data to load before forking
 
 _engine: Engine | None = None
 
@@ -35,6 +36,22 @@ def default_jobs() -> int:
 def _init(config: Config) -> None:
     global _engine
     _engine = Engine(config)
+
+
+def warm(config: Config, docs: list[Document]) -> None:
+    """Load, in the parent, what every worker would load for itself: the bundled data tables, the
+    langdetect profiles and the word frequencies of the languages in the first documents.
+
+    Workers are forked after this, so they share the loaded data (copy-on-write) instead of
+    each spending a second or more reading it.
+    """
+    from qa.language import _detector_factory, wordfreq_lang, zipf
+
+    engine = Engine(config)
+    engine.check(Document(id="warm", target="Warm-up i u.\nPhoto: x", source="Warm-up.", reference="Warm-up.", source_lang="sr"))
+    _detector_factory()
+    for lang in {"en", "sh", *(wordfreq_lang(d.source_lang) or "en" for d in docs)}:
+        zipf("the", lang)
 
 
 def _check_chunk(docs: list[Document]) -> list[Result]:
@@ -54,6 +71,8 @@ def check_documents(docs: Iterable[Document], config: Config | None = None, jobs
         for d in it:
             yield engine.check(d)
         return
+    head += list(islice(it, WARM_DOCS - len(head)))
+    warm(config, head)
     chunks = _chunks(head, it)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(config,)) as pool:
         pending: deque[Future[list[Result]]] = deque()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+import regex
 from functools import lru_cache
 
 from qa.resources import DATA, read_toml
@@ -26,8 +28,13 @@ def _table() -> dict[int, str]:
     return table
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def to_latin(text: str) -> str:
     """Transliterate Cyrillic letters; everything else is kept. ``ЊЕГОШ`` gives ``NJEGOŠ``, not ``NjEGOŠ``."""
+    if not _CYRILLIC.search(text):
+        return text
     table = _table()
     return re.sub(r"\w+", lambda m: _word(m.group(), table), text)
 
@@ -39,5 +46,10 @@ def _word(word: str, table: dict[int, str]) -> str:
 
 def ascii_fold(text: str) -> str:
     """Drop diacritics (``Vučić`` -> ``Vucic``, ``Đoković`` -> ``Djokovic``)."""
+    if text.isascii():
+        return text
     text = text.replace("đ", "dj").replace("Đ", "Dj")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
+
+
+_MARKS = regex.compile(r"\p{Mn}+")  # the accents NFKD splits off
