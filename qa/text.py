@@ -15,10 +15,10 @@ from typing import Iterator
 
 # Words: letters/digits joined by inner hyphens or apostrophes ("U-turn", "don't", "O'Brien").
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b[\w-]+(?:\.[\w-]+)+/[^\s<>\"')\]]*", re.IGNORECASE)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b(?<![\w-])(?<![\w-]\.)[\w-]+(?:\.[\w-]+)+/[^\s<>\"')\]]*", re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b")
 _HANDLE = re.compile(r"(?<![\w@])[@#][A-Za-z_][\w]{1,30}")
-_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|uk|rs|hr|ba|me|info|io|co|eu|de|ru)\b", re.IGNORECASE)
+_DOMAIN = re.compile(r"\b(?<![\w-])(?<![\w-]\.)[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|uk|rs|hr|ba|me|info|io|co|eu|de|ru)\b", re.IGNORECASE)
 
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -26,7 +26,7 @@ ABBREVIATIONS = frozenset(
     e.g i.e approx dept est fig inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.k u.n a.m p.m""".split()
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 
 
 @dataclass(frozen=True)

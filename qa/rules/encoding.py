@@ -10,7 +10,8 @@ from qa.registry import rule
 from qa.text import Text
 
 # Runs of text that ftfy might repair: non-ASCII letters glued to symbols typical of UTF-8 read as cp1252/latin-1.
-_SUSPECT = re.compile(r"\S*[\u00c2-\u00c5\u00d0\u00e2\u0100-\u017f\u0192\u02c6\u02dc\u2018-\u203a\u20ac\u2122][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u203a\u20ac\u2122]\S*")
+# A whole non-space run containing the tell-tale pair; the lookahead keeps it linear on long runs.
+_SUSPECT = re.compile(r"(?<!\S)(?=\S*[\u00c2-\u00c5\u00d0\u00e2\u0100-\u017f\u0192\u02c6\u02dc\u2018-\u203a\u20ac\u2122][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u203a\u20ac\u2122])\S+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 
