@@ -90,7 +90,6 @@ def test_terminal_on_a_real_terminal_emits_only_its_own_styles() -> None:
     assert "[bold red]NOT" in leftover
 
 
-@pytest.mark.xfail(strict=True, reason="qa/reporters/escaping.py _CONTROL lacks U+061C ARABIC LETTER MARK (a bidi control) and U+2060-2064, U+2028/2029")
 def test_terminal_escapes_every_bidi_and_invisible_control() -> None:
     doc = Document(id="x", target="The vote\u061c was\u2060 post\u2028poned\u2029 i Viber.", source_lang="sr")
     text = render("terminal", [doc])

@@ -80,15 +80,10 @@ PATHOLOGICAL = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "quadratic regexes: qa/rules/encoding.py _SUSPECT (leading \\S*), qa/text.py _URL/_EMAIL/_DOMAIN "
-        "(\\b[\\w-]+ restarted on every label) and _SENTENCE_END ([.!?…]+ restarted on every dot); fixes in docs/ROBUSTNESS.md"
-    ),
-)
 def test_pathological_paragraphs_are_checked_in_seconds(tmp_path: Path) -> None:
+    # A hang guard, not a benchmark: the quadratic patterns this battery found took 16-60 s here;
+    # linear ones take about a second, so 15 s leaves room for a slow machine.
     for name, text in PATHOLOGICAL.items():
         path = tmp_path / f"{name}.txt"
         path.write_text(text, encoding="utf-8")
-        check(path, limit=6)
+        check(path, limit=15)
