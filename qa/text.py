@@ -117,7 +117,7 @@ class Text:
     @cached_property
     def words(self) -> int:
         """Word count, the denominator of the per-100-words score."""
-        return sum(1 for t in self.tokens if any(c.isalpha() for c in t.text))
+        return sum(1 for t in self.tokens if not t.text.isdigit() and any(c.isalpha() for c in t.text))
 
     @cached_property
     def protected(self) -> list[tuple[int, int]]:
