@@ -25,6 +25,13 @@ class Stream(Protocol):
 FORMATS = ("terminal", "json", "jsonl", "sarif", "junit", "github", "markdown", "html")
 
 
+def replay(stream: Stream, report: Report) -> None:
+    """Render a finished report through a format's streaming writer: one code path for both uses."""
+    for result in report.results:
+        stream.document(result)
+    stream.finish(report)
+
+
 def get_renderer(fmt: str) -> Renderer:
     """The renderer for a ``--format`` name; its module ``qa.reporters.<format>`` is imported only now (rich is not needed for JSON)."""
     if fmt not in FORMATS:

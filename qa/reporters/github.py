@@ -18,6 +18,7 @@ from typing import TextIO
 from qa.engine import Result
 from qa.model import Finding, Severity
 from qa.report import Report
+from qa.reporters import replay
 from qa.reporters.escaping import visible
 from qa.reporters.locations import where
 
@@ -70,7 +71,4 @@ class Stream:
 
 
 def render(report: Report, out: TextIO) -> None:
-    stream = Stream(out)
-    for r in report.results:
-        stream.document(r)
-    stream.finish(report)
+    replay(Stream(out), report)

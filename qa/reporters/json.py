@@ -9,6 +9,7 @@ from qa import __version__
 from qa.engine import Result
 from qa.model import Finding
 from qa.report import SCHEMA, Report
+from qa.reporters import replay
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -95,7 +96,4 @@ class Stream:
 
 
 def render(report: Report, out: TextIO) -> None:
-    stream = Stream(out)
-    for result in report.results:
-        stream.document(result)
-    stream.finish(report)
+    replay(Stream(out), report)

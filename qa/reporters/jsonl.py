@@ -12,6 +12,7 @@ from typing import TextIO
 
 from qa.engine import Result
 from qa.report import Report
+from qa.reporters import replay
 from qa.reporters.json import document_dict
 
 
@@ -33,7 +34,4 @@ class Stream:
 
 
 def render(report: Report, out: TextIO) -> None:
-    stream = Stream(out)
-    for result in report.results:
-        stream.document(result)
-    stream.finish(report)
+    replay(Stream(out), report)

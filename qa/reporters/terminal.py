@@ -16,6 +16,7 @@ from rich.text import Text
 from qa.engine import Result
 from qa.model import Finding, Severity
 from qa.report import Report
+from qa.reporters import replay
 from qa.reporters.escaping import visible as safe
 
 _STYLE = {
@@ -44,10 +45,7 @@ class Stream:
 
 
 def render(report: Report, out: TextIO, width: int | None = None) -> None:
-    stream = Stream(out, width)
-    for result in report.results:
-        stream.document(result)
-    stream.finish(report)
+    replay(Stream(out, width), report)
 
 
 def _document(console: Console, r: Result) -> None:

@@ -61,6 +61,11 @@ def _comparison(target: Text, ctx: Context, reference: Text | None, source: Text
     return None
 
 
+def _paired(target: Text, reference: Text) -> Iterator[SentencePair]:
+    """Aligned target/reference sentence groups with text on both sides (unpaired ones are other rules' business)."""
+    return (p for p in align_texts(target, reference) if p.left and p.right)
+
+
 @rule("QA901", "reference-drift", "accuracy/mistranslation", "major")
 def reference_drift(
     target: Text, ctx: Context, reference: Text | None = None, source: Text | None = None, back_translation: Text | None = None
@@ -123,9 +128,7 @@ def reference_addition(target: Text, ctx: Context, reference: Text | None = None
     reference = _comparison(target, ctx, reference, source)  # type: ignore[assignment]
     if reference is None:
         return
-    for pair in align_texts(target, reference):
-        if not pair.left or not pair.right:
-            continue
+    for pair in _paired(target, reference):
         tw = [w for b in pair.left for w in _words(target.slice(b), b.start)]
         rw = [w for b in pair.right for w in _words(reference.slice(b))]
         rstems = {_stem(w) for w, _, _ in rw}
@@ -163,9 +166,7 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
     reference = _comparison(target, ctx, reference, source)  # type: ignore[assignment]
     if reference is None:
         return
-    for pair in align_texts(target, reference):
-        if not pair.left or not pair.right:
-            continue
+    for pair in _paired(target, reference):
         t_text = " ".join(target.slice(b) for b in pair.left)
         folded = " " + re.sub(r"[.]", "", ascii_fold(t_text).lower()) + " "
         t_stems = {_stem(w) for w, _, _ in _words(folded)}
@@ -209,9 +210,7 @@ def scrambled_word_order(target: Text, ctx: Context, reference: Text | None = No
     reference = _comparison(target, ctx, reference, source)  # type: ignore[assignment]
     if reference is None:
         return
-    for pair in align_texts(target, reference):
-        if not pair.left or not pair.right:
-            continue
+    for pair in _paired(target, reference):
         t = [w for w, _, _ in _words(" ".join(target.slice(b) for b in pair.left))]
         r = [w for w, _, _ in _words(" ".join(reference.slice(b) for b in pair.right))]
         rset = set(r)
