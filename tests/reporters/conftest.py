@@ -18,9 +18,15 @@ EXAMPLE = ROOT / "tests" / "data" / "example"
 
 def relative(report: Report) -> Report:
     """Paths as a user in the project folder would type them, so goldens do not depend on the checkout's place."""
+    def rel(path: str) -> str:
+        return Path(path).relative_to(ROOT).as_posix() if Path(path).is_relative_to(ROOT) else path
+
     for r in report.results:
-        if r.document.path and Path(r.document.path).is_relative_to(ROOT):
-            r.document.path = Path(r.document.path).relative_to(ROOT).as_posix()
+        if r.document.path:
+            r.document.path = rel(r.document.path)
+        paths = r.document.metadata.get("paths")
+        if isinstance(paths, dict):
+            r.document.metadata["paths"] = {side: rel(p) for side, p in paths.items()}
     return report
 
 
