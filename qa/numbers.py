@@ -82,7 +82,10 @@ def ascii_digits(text: str) -> str:
     """Decimal digits of any script (Devanagari, full-width, ...) as ASCII, keeping every offset."""
     if text.isascii():
         return text  # the common case, without a pass over every character
-    return "".join(str(unicodedata.decimal(c)) if c.isdigit() and not c.isascii() and unicodedata.decimal(c, None) is not None else c for c in text)
+    return _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(), m.group())), text)
+
+
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")  # a decimal digit that is not ASCII (found by the C scanner)
 
 
 def readings(digits: str, decimal: str | None) -> set[float]:

@@ -84,6 +84,9 @@ def _latin_source(source: Text) -> str:
 
 def _script_share(text: str) -> dict[str, float]:
     counts: dict[str, int] = {}
+    if text.isascii():  # the common case: Latin letters only, no per-character lookups
+        letters = sum(1 for c in text if c.isalpha())
+        return {"LATIN": 1.0} if letters else {}
     for c in text:
         s = script_of(c)
         if s:
