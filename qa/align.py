@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from qa.text import Block, Text
@@ -51,18 +52,24 @@ class Bead:
     cost: float = 0.0
 
 
-_ANCHOR = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+# A number, or a word of three or more letters that starts with an ASCII capital (the lookbehind
+# makes the match start where a word starts, as a plain scan of letter runs would).
+_ANCHOR = re.compile(r"\d+(?:[.,]\d+)*|(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
 
 
+@lru_cache(maxsize=4096)
 def anchors(text: str) -> frozenset[str]:
-    """Language-neutral tokens: numbers (digits only) and capitalised or mixed-case Latin words (folded)."""
+    """Language-neutral tokens: numbers (digits only) and capitalised or mixed-case Latin words (folded).
+
+    Cached: a one-paragraph document aligns the same string as a paragraph and again as a sentence.
+    """
     out = set()
     latin = ascii_fold(to_latin(text))
     for m in _ANCHOR.finditer(latin):
         tok = m.group()
         if tok[0].isdigit():
-            out.add(re.sub(r"[.,]", "", tok))
-        elif len(tok) >= 3 and tok[0].isupper() and tok.isascii():
+            out.add(tok.replace(".", "").replace(",", ""))
+        elif tok.isascii():
             out.add(tok.lower()[:5])  # the stem: inflected names ("Putina") meet their base
     return frozenset(out)
 

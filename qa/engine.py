@@ -55,6 +55,12 @@ class Engine:
         self.config = config or Config()
         pool = list(rules) if rules is not None else all_rules()
         self.rules = select_rules(pool, self.config.select, self.config.ignore)
+        # What each rule is called with, worked out once: a news corpus is millions of short documents,
+        # and per-call introspection would cost more than many of the rules themselves.
+        self._plans = {
+            r.code: (frozenset(r.sides), (*r.sides, *r.optional_sides), r.wants("ctx")) for r in self.rules
+        }
+        self._quiet = {r.code: r.quiet_inside for r in self.rules if r.quiet_inside}
 
     def check(self, doc: Document) -> Result:
         if doc.error is not None:
@@ -77,7 +83,8 @@ class Engine:
             if silenced is not None and any(r.code.startswith(p) for p in silenced):
                 continue
             result.findings.extend(self._run(r, texts, ctx, result))
-        result.findings = _drop_echoes(result.findings, {r.code: r.quiet_inside for r in self.rules if r.quiet_inside})
+        if result.findings:
+            result.findings = _drop_echoes(result.findings, self._quiet)
         result.findings.sort(key=lambda f: (SIDES.index(f.side), f.start, f.end, f.rule))
         if doc.reference is not None or doc.back_translation is not None:
             result.metrics = self._metrics(doc, result)
@@ -86,13 +93,15 @@ class Engine:
         return result
 
     def _run(self, r: Rule, texts: dict[str, Text], ctx: Context, result: Result) -> list[Finding]:
-        if any(side not in texts for side in r.sides):
+        required, sides, wants_ctx = self._plans[r.code]
+        if not required.issubset(texts):
             return []
-        kwargs: dict[str, Any] = {s: texts[s] for s in (*r.sides, *r.optional_sides) if s in texts}
-        if r.wants("ctx"):
+        kwargs: dict[str, Any] = {s: texts[s] for s in sides if s in texts}
+        if wants_ctx:
             kwargs["ctx"] = ctx
         try:
-            return [self._finding(r, hit, texts) for hit in r.func(**kwargs)]
+            hits = list(r.func(**kwargs))
+            return [self._finding(r, hit, texts) for hit in hits] if hits else []
         except Exception as e:  # a broken rule must not sink the run: note it and go on
             frame = traceback.extract_tb(e.__traceback__)[-1]
             result.rule_errors.append(

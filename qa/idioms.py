@@ -343,6 +343,12 @@ def _make_token(word: str, start: int, lemmas: frozenset[str] | None = None) -> 
     )
 
 
+@lru_cache(maxsize=65536)
+def _word_bag(word: str) -> frozenset[str]:
+    """Every lemma the tokens of one text word may stand for (contractions split as in :func:`_tokenize`)."""
+    return frozenset().union(*(t.lemmas for t in _tokenize(word, 0, len(word))))
+
+
 def _tokenize(text: str, start: int, end: int) -> list[_Token]:
     """Word tokens of ``text[start:end]`` with offsets into ``text``."""
     toks: list[_Token] = []
@@ -391,6 +397,11 @@ class _Pattern:
     text: str
     toks: tuple[_PTok, ...]
     first_keys: frozenset[str]
+
+    @property
+    def required(self) -> tuple[frozenset[str], ...]:
+        """The alternatives of each word the pattern cannot match without."""
+        return tuple(t.alts for t in self.toks if not (t.optional or t.wildcard or t.negative))
 
 
 def _compile_pattern(pattern: str) -> tuple[_PTok, ...]:
@@ -747,10 +758,14 @@ class IdiomTable:
         self._literal_index: dict[str, list[_Pattern]] = {}
         self._source_index: dict[str, list[_SourceForm]] = {}
         self._n_patterns = 0
+        self._required: dict[int, tuple[frozenset[str], ...]] = {}
+        self._patterns: list[_Pattern] = []
         for idiom in self._idioms:
             for pat in idiom.literal:
                 toks = _compile_pattern(pat)
                 cp = _Pattern(idiom, pat, toks, toks[0].alts)
+                self._required[id(cp)] = cp.required
+                self._patterns.append(cp)  # keeps ids stable for the life of the table
                 for key in cp.first_keys:
                     self._literal_index.setdefault(key, []).append(cp)
                 self._n_patterns += 1
@@ -816,6 +831,9 @@ class IdiomTable:
         overlap, the earlier one wins, then the longer, then the more
         severe, so one calque is reported once.
         """
+        candidates = self._candidates(text)
+        if not candidates:
+            return []
         found: list[tuple[int, int, int, str, str, IdiomMatch]] = []
         for seg_start, seg_end in _segments(text):
             toks = _tokenize(text, seg_start, seg_end)
@@ -823,7 +841,7 @@ class IdiomTable:
                 seen: set[int] = set()
                 for lemma in tok.lemmas:
                     for cp in self._literal_index.get(lemma, ()):
-                        if id(cp) in seen:
+                        if id(cp) in seen or id(cp) not in candidates:
                             continue
                         seen.add(id(cp))
                         end = _match_from(cp.toks, toks, i)
@@ -842,6 +860,24 @@ class IdiomTable:
                 result.append(m)
                 last_end = m.end
         return result
+
+    def _candidates(self, text: str) -> set[int]:
+        """Ids of the patterns whose every required word has a lemma somewhere in ``text``.
+
+        Most news text contains no idiom at all; this bag-of-lemmas test
+        rules the table out in one pass over the distinct words, so the
+        positional matcher runs only where a pattern can match.
+        """
+        bag: set[str] = set()
+        for word in set(_WORD_RE.findall(text)):
+            bag |= _word_bag(word)
+        out: set[int] = set()
+        index = self._literal_index
+        for lemma in bag:
+            for cp in index.get(lemma, ()):
+                if id(cp) not in out and all(not bag.isdisjoint(alts) for alts in self._required[id(cp)]):
+                    out.add(id(cp))
+        return out
 
     # -- source side --------------------------------------------------------
 

@@ -132,40 +132,38 @@ def target_numbers(text: str, lang: str = "en") -> list[Number]:
         if mult:
             vals |= {v * mult for v in vals}
         out.append(Number(m.start(), end, text[m.start() : end], frozenset(vals), "digits"))
-    for m in _WORD.finditer(norm):
-        word = m.group().lower()
-        parts = word.split("-")
+    for m in _WORD.finditer(norm):  # number words and months in one pass: most words are neither
+        found = m.group()
+        word = found.lower()
+        month = lex.months.get(word)
+        if month is not None and found[0].isupper() and len(found) >= 3 and _digit_near(norm, m.start(), m.end()):
+            # a month is judged only in a date ("August 15", "15 August"), never "May" the verb
+            out.append(Number(m.start(), m.end(), found, frozenset({float(month)}), "month"))
         if word in lex.unchecked:
             continue
         value = lex.words.get(word)
-        if value is None and len(parts) == 2:
+        if value is None and "-" in word:
+            parts = word.split("-")
             value = _value_of_words(parts, lex)  # "twenty-five"
             if value is None and parts[0] not in lex.unchecked:
                 value = lex.words.get(parts[0])  # "five-point", "three-time"
         if value is None:
             continue
-        if m.group()[0].isupper() and not _sentence_start(norm, m.start()):
+        if found[0].isupper() and not _sentence_start(norm, m.start()):
             continue  # "Ninth Ward", "Seven Sisters": part of a name
         vals = {value}
         mult = _multiplier_after(norm, m.end(), lex)
         if mult and word not in lex.multipliers:
             vals.add(value * mult)
         out.append(Number(m.start(), m.end(), text[m.start() : m.end()], frozenset(vals), "word"))
-        continue
-    for m in _WORD.finditer(norm):
-        word = m.group()
-        month = lex.months.get(word.lower())
-        if month is None or not word[0].isupper() or len(word) < 3:
-            continue
-        if not (_digit_near(norm, m.start(), m.end())):
-            continue  # "May" the verb; a month is judged only in a date ("August 15", "15 August")
-        out.append(Number(m.start(), m.end(), word, frozenset({float(month)}), "month"))
     return sorted(out, key=lambda n: n.start)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t\"“'‘(")
-    return not before or before[-1] in ".!?:\n"
+    i = pos
+    while i > 0 and text[i - 1] in " \t\"“'‘(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n"
 
 
 def _digit_near(text: str, start: int, end: int) -> bool:
@@ -234,7 +232,7 @@ def source_numbers(text: str, lang: str | None) -> SourceNumbers:
     else:
         for m in _WORD.finditer(norm):
             word = m.group().lower()
-            for w in (word, *word.split("-")):
+            for w in (word, *word.split("-")) if "-" in word else (word,):
                 if w in lex.words:
                     v = lex.words[w]
                     values.add(v)
