@@ -31,7 +31,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Sequence
 
 from qa.text import Block, Text
@@ -57,12 +56,8 @@ class Bead:
 _ANCHOR = re.compile(r"\d+(?:[.,]\d+)*|(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
 
 
-@lru_cache(maxsize=4096)
 def anchors(text: str) -> frozenset[str]:
-    """Language-neutral tokens: numbers (digits only) and capitalised or mixed-case Latin words (folded).
-
-    Cached: a one-paragraph document aligns the same string as a paragraph and again as a sentence.
-    """
+    """Language-neutral tokens: numbers (digits only) and capitalised or mixed-case Latin words (folded)."""
     out = set()
     latin = ascii_fold(to_latin(text))
     for m in _ANCHOR.finditer(latin):
@@ -86,21 +81,30 @@ def _pair_cost(llen: int, rlen: int, ratio: float, la: frozenset[str], ra: froze
     return cost
 
 
-def align(left: Sequence[str], right: Sequence[str], ratio: float | None = None) -> list[Bead]:
-    """Align two lists of units (paragraphs or sentences) monotonically; every index appears in one bead."""
+def align(
+    left: Sequence[str],
+    right: Sequence[str],
+    ratio: float | None = None,
+    left_anchors: Sequence[frozenset[str]] | None = None,
+    right_anchors: Sequence[frozenset[str]] | None = None,
+) -> list[Bead]:
+    """Align two lists of units (paragraphs or sentences) monotonically; every index appears in one bead.
+
+    The units' anchors may be given when the caller already has them (see :func:`align_texts`).
+    """
     n, m = len(left), len(right)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
+    la = left_anchors if left_anchors is not None else [anchors(s) for s in left]
+    ra = right_anchors if right_anchors is not None else [anchors(s) for s in right]
     if n == 1 and m == 1:  # one unit each side (most sentence-level calls): the two paths, without the search
         r = ratio if ratio is not None else max(0.05, len(right[0]) / max(1, len(left[0])))
-        c = _pair_cost(len(left[0]), len(right[0]), r, anchors(left[0]), anchors(right[0]))
+        c = _pair_cost(len(left[0]), len(right[0]), r, la[0], ra[0])
         return [Bead((0,), (0,), c)] if c <= 2 * SKIP else [Bead((), (0,), SKIP), Bead((0,), (), SKIP)]  # as the search orders them
     llens = [len(s) for s in left]
     rlens = [len(s) for s in right]
     if ratio is None:
         ratio = max(0.05, sum(rlens) / max(1, sum(llens)))
-    la = [anchors(s) for s in left]
-    ra = [anchors(s) for s in right]
     # Only cells near the diagonal are searched (a band wide enough for every unpaired unit the
     # length difference implies), so alignment is linear in document length, not quadratic.
     width = BAND + abs(n - m)
@@ -174,12 +178,18 @@ def _align_texts(left: Text, right: Text, ratio: float | None) -> list[SentenceP
         ratio = max(0.05, len(right.raw.strip()) / max(1, len(left.raw.strip())))
     pairs: list[SentencePair] = []
     lsents, rsents = _by_paragraph(left), _by_paragraph(right)
-    for bead in align([left.slice(p) for p in lp], [right.slice(p) for p in rp], ratio):
+    for bead in align([left.slice(p) for p in lp], [right.slice(p) for p in rp], ratio, _anchors(left, lp), _anchors(right, rp)):
         ls = [s for i in bead.left for s in lsents[i]]
         rs = [s for j in bead.right for s in rsents[j]]
-        for sb in align([left.slice(s) for s in ls], [right.slice(s) for s in rs], ratio):
+        for sb in align([left.slice(s) for s in ls], [right.slice(s) for s in rs], ratio, _anchors(left, ls), _anchors(right, rs)):
             pairs.append(SentencePair(tuple(ls[i] for i in sb.left), tuple(rs[j] for j in sb.right)))
     return pairs
+
+
+def _anchors(text: Text, blocks: Sequence[Block]) -> list[frozenset[str]]:
+    """Anchors of blocks of a text, by span, computed once per document: a one-sentence paragraph is
+    the same span at both levels, and every rule aligning this side shares them."""
+    return [text.memo(("anchors", b.start, b.end), lambda b=b: anchors(text.slice(b))) for b in blocks]
 
 
 def _by_paragraph(text: Text) -> list[list[Block]]:

@@ -343,6 +343,15 @@ def _make_token(word: str, start: int, lemmas: frozenset[str] | None = None) -> 
     )
 
 
+def _rarest(required: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """The alternatives of the pattern word that is rarest in English ("axe" in "bury the axe"):
+    indexing a pattern under it means a text is tested against few patterns, not every one that
+    starts with "be" or "take"."""
+    from qa.language import english
+
+    return min(required, key=lambda alts: max((english(a) for a in alts), default=0.0))
+
+
 @lru_cache(maxsize=65536)
 def _word_bag(word: str) -> frozenset[str]:
     """Every lemma the tokens of one text word may stand for (contractions split as in :func:`_tokenize`)."""
@@ -760,12 +769,15 @@ class IdiomTable:
         self._n_patterns = 0
         self._required: dict[int, tuple[frozenset[str], ...]] = {}
         self._patterns: list[_Pattern] = []
+        self._bag_index: dict[str, list[_Pattern]] = {}  # by the lemmas of each pattern's rarest required word
         for idiom in self._idioms:
             for pat in idiom.literal:
                 toks = _compile_pattern(pat)
                 cp = _Pattern(idiom, pat, toks, toks[0].alts)
                 self._required[id(cp)] = cp.required
                 self._patterns.append(cp)  # keeps ids stable for the life of the table
+                for key in _rarest(cp.required):
+                    self._bag_index.setdefault(key, []).append(cp)
                 for key in cp.first_keys:
                     self._literal_index.setdefault(key, []).append(cp)
                 self._n_patterns += 1
@@ -872,7 +884,7 @@ class IdiomTable:
         for word in set(_WORD_RE.findall(text)):
             bag |= _word_bag(word)
         out: set[int] = set()
-        index = self._literal_index
+        index = self._bag_index
         for lemma in bag:
             for cp in index.get(lemma, ()):
                 if id(cp) not in out and all(not bag.isdisjoint(alts) for alts in self._required[id(cp)]):

@@ -41,7 +41,9 @@ def zipf(word: str, lang: str) -> float:
     return wordfreq.zipf_frequency(word, lang)
 
 
+@lru_cache(maxsize=200_000)
 def english(word: str) -> float:
+    """Zipf frequency of a word in English (its own cache: it is asked for every word of every text)."""
     return zipf(word, "en")
 
 

@@ -21,7 +21,7 @@ import unicodedata
 
 import regex
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Iterable
 
 from qa.resources import DATA, lexicon_lang, read_toml
@@ -51,6 +51,11 @@ class Lexicon:
     units: dict[str, float] | None = None
     month_marker: str | None = None
 
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the lexicon reads (number words, multipliers, months, unchecked words)."""
+        return frozenset(self.words) | frozenset(self.multipliers) | frozenset(self.months) | self.unchecked
+
 
 @lru_cache(maxsize=None)
 def lexicon(lang: str | None) -> Lexicon | None:
@@ -76,6 +81,15 @@ def lexicon(lang: str | None) -> Lexicon | None:
 # Digit runs with inner separators: "1,000.5", "1.000,5", "2022", "4.176"; any script's decimal digits.
 _DIGITS = re.compile(r"(?<![\d])\d+(?:[.,\u00a0\u202f ]\d{3}(?!\d)|[.,]\d+)*")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)?")
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]?")  # 15.8.2022, 15/08
+_ISO_DATE = re.compile(r"\b\d{4}-(\d{2})-\d{2}\b")
+_DIGIT_AFTER = re.compile(r"\s{1,2}\d")
+_DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s{1,2}$")
+_WORD_AFTER = re.compile(r"[\s\u00a0]*(?:-)?([^\W\d_]+)\.?")  # applied to the 20 characters after a number
+_SEPARATORS = re.compile(r"[.,\s\u00a0\u202f]")
 
 
 def ascii_digits(text: str) -> str:
@@ -132,7 +146,7 @@ def target_numbers(text: str, lang: str = "en") -> list[Number]:
         if mult:
             vals |= {v * mult for v in vals}
         out.append(Number(m.start(), end, text[m.start() : end], frozenset(vals), "digits"))
-    for m in _WORD.finditer(norm):  # number words and months in one pass: most words are neither
+    for m in _WORD.finditer(norm) if _mentions(norm, lex) else ():  # one pass: most words are neither
         found = m.group()
         word = found.lower()
         month = lex.months.get(word)
@@ -159,6 +173,16 @@ def target_numbers(text: str, lang: str = "en") -> list[Number]:
     return sorted(out, key=lambda n: n.start)
 
 
+def _mentions(text: str, lex: Lexicon) -> bool:
+    """Does any word of ``text`` (or part of a hyphenated one) belong to the lexicon? A cheap set test
+    that spares the positional scan of the many sentences that write no number in words."""
+    vocab = lex.vocabulary
+    for word in set(_WORD.findall(text.lower())):
+        if word in vocab or ("-" in word and not vocab.isdisjoint(word.split("-"))):
+            return True
+    return False
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and text[i - 1] in " \t\"“'‘(":
@@ -167,11 +191,11 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 def _digit_near(text: str, start: int, end: int) -> bool:
-    return bool(re.match(r"\s{1,2}\d", text[end : end + 3]) or re.search(r"\d(?:st|nd|rd|th)?\s{1,2}$", text[max(0, start - 7) : start]))
+    return bool(_DIGIT_AFTER.match(text, end, end + 3) or _DIGIT_BEFORE.search(text[max(0, start - 7) : start]))
 
 
 def _multiplier_after(text: str, end: int, lex: Lexicon) -> float | None:
-    m = re.match(r"[\s\u00a0]*(?:-)?([^\W\d_]+)\.?", text[end : end + 20])
+    m = _WORD_AFTER.match(text[end : end + 20])
     if not m:
         return None
     return lex.multipliers.get(m.group(1).lower())
@@ -190,7 +214,7 @@ def source_numbers(text: str, lang: str | None) -> SourceNumbers:
     """Every value the source may express (lenient: both separator conventions, parts of dates, words)."""
     lex = lexicon(lang)
     norm = ascii_digits(text)
-    if lex is not None and not lex.cjk and any("\u0400" <= c <= "\u04ff" for c in norm) and lexicon_lang(lang) == "sh":
+    if lex is not None and not lex.cjk and lexicon_lang(lang) == "sh" and _CYRILLIC.search(norm):
         norm = to_latin(norm)  # Serbian Cyrillic: the data is in Latin script
     values: set[float] = set()
     months: set[int] = set()
@@ -199,7 +223,7 @@ def source_numbers(text: str, lang: str | None) -> SourceNumbers:
         has_digits = True
         raw = m.group().rstrip(" ")
         vals = readings(raw, None)
-        for part in re.split(r"[.,\s\u00a0\u202f]", raw):
+        for part in _SEPARATORS.split(raw):
             if part:
                 vals.add(float(part))  # "15.8." may be a date: 15 and 8 are both there
         end = m.start() + len(raw)
@@ -213,10 +237,11 @@ def source_numbers(text: str, lang: str | None) -> SourceNumbers:
         if lex and lex.month_marker and norm[end : end + 1] == lex.month_marker:
             months.update(int(v) for v in vals if v == int(v) and 1 <= v <= 12)
     # numeric dates: 15.8.2022, 15/08, 2022-08-15
-    for m in re.finditer(r"\b(\d{1,2})[./](\d{1,2})[./]?", norm):
-        months.update(int(g) for g in m.groups() if 1 <= int(g) <= 12)
-    for m in re.finditer(r"\b\d{4}-(\d{2})-\d{2}\b", norm):
-        months.add(int(m.group(1)))
+    if has_digits:
+        for m in _NUMERIC_DATE.finditer(norm):
+            months.update(int(g) for g in m.groups() if 1 <= int(g) <= 12)
+        for m in _ISO_DATE.finditer(norm):
+            months.add(int(m.group(1)))
     if lex is None:
         return SourceNumbers(frozenset(values), frozenset(months), has_digits)
     if lex.cjk:
@@ -229,7 +254,7 @@ def source_numbers(text: str, lang: str | None) -> SourceNumbers:
             values |= vals
             if lex.month_marker and norm[end : end + 1] == lex.month_marker and value == int(value) and 1 <= value <= 12:
                 months.add(int(value))
-    else:
+    elif _mentions(norm, lex):
         for m in _WORD.finditer(norm):
             word = m.group().lower()
             for w in (word, *word.split("-")) if "-" in word else (word,):

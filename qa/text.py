@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator
+from typing import Callable, Hashable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 # Words: letters/digits joined by inner hyphens or apostrophes ("U-turn", "don't", "O'Brien").
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -20,6 +21,9 @@ _EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b")
 _HANDLE = re.compile(r"(?<![\w@])[@#][A-Za-z_][\w]{1,30}")
 _DOMAIN = re.compile(r"\b(?<![\w-])(?<![\w-]\.)[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|uk|rs|hr|ba|me|info|io|co|eu|de|ru)\b", re.IGNORECASE)
 _DOMAIN_HINT = re.compile(r"\.(?:com|org|net|edu|gov|uk|rs|hr|ba|me|info|io|co|eu|de|ru)\b", re.IGNORECASE)
+
+_NEWLINE = re.compile(r"\r\n|\n|\r")
+_LINE = re.compile(r"[^\r\n]+")
 
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -30,24 +34,53 @@ ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 
 
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
+class _Span:
+    """Offsets into a text. Value semantics (equality, hashing) without a frozen dataclass's cost:
+    a corpus makes millions of these, and a frozen dataclass's ``__init__`` is three times slower.
+    Treat instances as immutable."""
+
+    __slots__ = ("start", "end")
+    _fields: tuple[str, ...] = ("start", "end")
+
+    def _key(self) -> tuple[object, ...]:
+        return tuple(getattr(self, f) for f in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *self._key()))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{f}={getattr(self, f)!r}' for f in self._fields)})"
+
+
+class Token(_Span):
+    """A word: its offsets and its text."""
+
+    __slots__ = ("text",)
+    _fields = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
 
     @property
     def lower(self) -> str:
         return self.text.lower()
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(_Span):
     """A paragraph or sentence: offsets into the text, and its index among its kind."""
 
-    start: int
-    end: int
-    index: int
+    __slots__ = ("index",)
+    _fields = ("start", "end", "index")
+
+    def __init__(self, start: int, end: int, index: int) -> None:
+        self.start = start
+        self.end = end
+        self.index = index
 
 
 class Text:
@@ -62,13 +95,29 @@ class Text:
     def __getitem__(self, item: slice) -> str:
         return self.raw[item]
 
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value derived from this text, computed once per document whichever rule asks first.
+
+        Rules that need the same derived view (a script share, the anchors of a
+        sentence) share it through here; the cache lives and dies with the
+        document, so nothing is remembered from one document to the next.
+        """
+        cache = self._memo
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]  # type: ignore[no-any-return]
+
+    @cached_property
+    def _memo(self) -> dict[Hashable, object]:
+        return {}
+
     def slice(self, block: Block | Token) -> str:
         return self.raw[block.start : block.end]
 
     @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]
-        for m in re.finditer(r"\r\n|\n|\r", self.raw):
+        for m in _NEWLINE.finditer(self.raw):
             starts.append(m.end())
         return starts
 
@@ -81,7 +130,7 @@ class Text:
     def paragraphs(self) -> list[Block]:
         """Non-blank lines, trimmed. Scraped articles put one paragraph on a line."""
         blocks: list[Block] = []
-        for m in re.finditer(r"[^\r\n]+", self.raw):
+        for m in _LINE.finditer(self.raw):
             s, e = m.start(), m.end()
             while s < e and self.raw[s].isspace():
                 s += 1
@@ -118,7 +167,7 @@ class Text:
     @cached_property
     def words(self) -> int:
         """Word count, the denominator of the per-100-words score."""
-        return sum(1 for t in self.tokens if not t.text.isdigit() and any(c.isalpha() for c in t.text))
+        return sum(1 for t in self.tokens if t.text.isalpha() or any(c.isalpha() for c in t.text))
 
     @cached_property
     def protected(self) -> list[tuple[int, int]]:

@@ -9,7 +9,7 @@ from typing import Iterator
 from qa.model import Hit, Severity
 from qa.registry import rule
 from qa.resources import DATA
-from qa.text import ABBREVIATIONS, Text
+from qa.text import ABBREVIATIONS, Text, first_alpha
 
 _REPEAT = re.compile(r"(?<![\w.,])([^\W_]+(?:['’][^\W_]+)?)((?:[ \t]+\1(?![\w]|[.,]\d))+)", re.IGNORECASE)
 
@@ -111,8 +111,10 @@ def all_lowercase_sentence(target: Text) -> Iterator[Hit]:
     """
     for sent in target.sentences:
         text = target.slice(sent)
-        letters = [c for c in text if c.isalpha()]
-        if not letters or any(c.isupper() for c in letters) or not letters[0].islower():
+        if not text.islower():  # some capital, or nothing cased: most sentences stop here, in C
+            continue
+        first = first_alpha(text)
+        if first is None or not first.islower():
             continue
         words = [t for t in target.tokens_in(sent.start, sent.end) if t.text.isalpha()]
         if len(words) < 6 or target.is_protected(sent.start, sent.end) and len(words) < 10:

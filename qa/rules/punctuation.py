@@ -75,6 +75,9 @@ def space_before_punctuation(target: Text) -> Iterator[Hit]:
         yield Hit(m.start(1), m.end(2), f"space before {m.group(2)!r}", suggestion=m.group(2))
 
 
+_BRACKET = re.compile("[" + re.escape("".join(_OPEN_CLOSE) + "".join(_OPEN_CLOSE.values())) + "]")
+
+
 @rule("QA403", "unbalanced-brackets-quotes", "fluency/punctuation", "minor")
 def unbalanced_brackets_quotes(target: Text) -> Iterator[Hit]:
     r"""A bracket or double quote that is opened and never closed (or closed and never opened) in its paragraph.
@@ -99,7 +102,8 @@ def unbalanced_brackets_quotes(target: Text) -> Iterator[Hit]:
     for idx, para in enumerate(paras):
         text = target.slice(para)
         stack: list[tuple[str, int]] = []
-        for i, c in enumerate(text):
+        for m in _BRACKET.finditer(text):  # only the bracket characters, found by the C scanner
+            i, c = m.start(), m.group()
             if c in _OPEN_CLOSE:
                 stack.append((c, i))
             elif c in _OPEN_CLOSE.values():
