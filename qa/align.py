@@ -52,8 +52,9 @@ class Bead:
 
 
 # A number, or a word of three or more letters that starts with an ASCII capital (the lookbehind
-# makes the match start where a word starts, as a plain scan of letter runs would).
-_ANCHOR = re.compile(r"\d+(?:[.,]\d+)*|(?<![^\W\d_])[A-Z][^\W\d_]{2,}")
+# makes the match start where a word starts, as a plain scan of letter runs would; placed after
+# the capital, it lets the scanner skip to the next digit or capital instead of trying every position).
+_ANCHOR = re.compile(r"\d+(?:[.,]\d+)*|[A-Z](?<![^\W\d_][A-Z])[^\W\d_]{2,}")
 
 
 def anchors(text: str) -> frozenset[str]:

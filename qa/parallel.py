@@ -55,8 +55,19 @@ def warm(config: Config, docs: list[Document]) -> None:
 
 
 def _check_chunk(docs: list[Document]) -> list[Result]:
+    """Check a chunk in a worker. The documents are not sent back: the parent still holds them, and
+    pickling every article's texts a second time would cost more than reporting on them."""
     assert _engine is not None
-    return [_engine.check(d) for d in docs]
+    results = [_engine.check(d) for d in docs]
+    for r in results:
+        r.document = None  # type: ignore[assignment]  # reattached by the parent (_rejoin)
+    return results
+
+
+def _rejoin(results: list[Result], docs: list[Document]) -> list[Result]:
+    for r, d in zip(results, docs):
+        r.document = d
+    return results
 
 
 def check_documents(docs: Iterable[Document], config: Config | None = None, jobs: int = 1) -> Iterator[Result]:
@@ -75,13 +86,15 @@ def check_documents(docs: Iterable[Document], config: Config | None = None, jobs
     warm(config, head)
     chunks = _chunks(head, it)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(config,)) as pool:
-        pending: deque[Future[list[Result]]] = deque()
+        pending: deque[tuple[Future[list[Result]], list[Document]]] = deque()
         for chunk in chunks:
-            pending.append(pool.submit(_check_chunk, chunk))
+            pending.append((pool.submit(_check_chunk, chunk), chunk))
             if len(pending) >= jobs * AHEAD:
-                yield from pending.popleft().result()
+                future, docs = pending.popleft()
+                yield from _rejoin(future.result(), docs)
         while pending:
-            yield from pending.popleft().result()
+            future, docs = pending.popleft()
+            yield from _rejoin(future.result(), docs)
 
 
 def _chunks(head: list[Document], rest: Iterator[Document]) -> Iterator[list[Document]]:

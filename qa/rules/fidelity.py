@@ -56,7 +56,7 @@ def number_mismatch(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
     """
     src = source_numbers(source.raw, ctx.source_lang)
     if not src.values and not src.months:
-        if not any(c.isdigit() for c in source.raw):
+        if not any(map(str.isdigit, source.raw)):
             # a source with no numbers at all: only a digit in the target is suspicious
             for n in target_numbers(target.raw, _target_lang(ctx)):
                 if n.kind == "digits" and not target.is_protected(n.start, n.end):
@@ -133,8 +133,9 @@ def _stem_match(word: str, candidates: frozenset[str]) -> bool:
     for c in candidates:
         if len(c) >= 3 and (c.startswith(stem) or word.startswith(c[: max(4, len(c) - 2)])):
             return True
-    # the fuzzy comparison runs in rapidfuzz's C loop over every candidate at once
-    return any(abs(len(c) - len(word)) <= 3 for c, _, _ in process.extract_iter(word, candidates, scorer=fuzz.ratio, score_cutoff=80))
+    close = [c for c in candidates if abs(len(c) - len(word)) <= 3]
+    # the fuzzy comparison runs in rapidfuzz's C loop over the candidates at once
+    return bool(close) and process.extractOne(word, close, scorer=fuzz.ratio, score_cutoff=80) is not None
 
 
 def _names(target: Text) -> list[list[Token]]:
