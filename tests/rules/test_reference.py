@@ -48,6 +48,32 @@ def test_reference_addition(target: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    "target, reference, word",
+    [  # between two words that stand side by side in the reference
+     ("She is in private custody pending trial.", "She is in custody pending trial.", "private"),
+     # in an unaligned gap next to an aligned stretch, though its neighbour "has" is not in the reference
+     ("The minister has happily resigned on Monday.", "The minister resigned on Monday.", "happily")],
+)
+def test_reference_addition_span(target: str, reference: str, word: str) -> None:
+    result = qa.check(target, reference=reference, config=qa.Config(select=("QA903",)))
+    assert [(f.start, f.end) for f in result.findings] == [(target.index(word), target.index(word) + len(word))]
+    assert word in result.findings[0].message
+
+
+@pytest.mark.parametrize(
+    "target, reference",
+    [("The minister quit on Monday.", "The minister resigned on Monday."),  # a substitution
+     ("Earlier, the agency reported that a plane had been hijacked.", "Earlier the agency reported a plane to be hijacked."),  # function words
+     ("The well-known scientist said so on Monday.", "The popular scientist said so on Monday."),  # one word for one
+     ("It is the first Chinese consulate in the Southern United States.", "It was the first Chinese consulate opened in the United States."),  # a name
+     ("The talks will resume in 2021 and six ministers will attend.", "The talks will resume in 2020 and the ministers will attend."),  # numbers
+     (REF, REF)],  # the reference itself
+)
+def test_reference_addition_not_flagged(target: str, reference: str) -> None:
+    assert found(target, "QA903", reference) == []
+
+
+@pytest.mark.parametrize(
     "target, reference, n",
     [("The redistributes the House's seats every 10 years.", "Seats in the U.S. House are reallocated every 10 years.", 1),
      ("The US redistributes the House's seats every 10 years.", "Seats in the U.S. House are reallocated every 10 years.", 0),
