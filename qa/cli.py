@@ -170,7 +170,9 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 raise UsageError(str(e)) from None
         else:
             jobs = args.jobs if args.jobs is not None else default_jobs()
-            results = check_documents(documents, config, jobs=jobs)
+            # a streamed format's text is made in the workers, unless the baseline will still change the result
+            prerender = getattr(make_stream, "prerender", None) if baseline is None else None
+            results = check_documents(documents, config, jobs=jobs, prerender=prerender)
         with Progress(stderr) as progress:
             for result in results:
                 doc = result.document

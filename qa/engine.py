@@ -44,6 +44,9 @@ class Result:
     passed: bool = False
     metrics: dict[str, Any] = field(default_factory=dict)
     rule_errors: list[RuleError] = field(default_factory=list)
+    # The streaming reporter's text for this result, made in the worker process that checked it
+    # (``qa.parallel``), so the parent only writes it; None where the reporter renders it itself.
+    rendered: str | None = None
 
     @property
     def error(self) -> str | None:

@@ -56,6 +56,13 @@ class Lexicon:
         """Every word the lexicon reads (number words, multipliers, months, unchecked words)."""
         return frozenset(self.words) | frozenset(self.multipliers) | frozenset(self.months) | self.unchecked
 
+    @cached_property
+    def cjk_run(self) -> re.Pattern[str]:
+        """Runs of CJK numeral characters (a numeral or unit first, large units may follow), found in C."""
+        first = "".join(sorted(set(self.numerals or {}) | set(self.units or {})))
+        rest = first + "".join(sorted(k for k, v in self.multipliers.items() if v >= 10000))
+        return re.compile(f"[{re.escape(first)}][{re.escape(rest)}]*" if first else "(?!)")
+
 
 @lru_cache(maxsize=None)
 def lexicon(lang: str | None) -> Lexicon | None:
@@ -291,25 +298,16 @@ def _cjk_numbers(text: str, lex: Lexicon) -> Iterable[tuple[float, int, int]]:
     numerals = lex.numerals or {}
     units = lex.units or {}
     big = {k: v for k, v in lex.multipliers.items() if v >= 10000}
-    chars = set(numerals) | set(units) | set(big)
-    i = 0
-    while i < len(text):
-        if text[i] not in numerals and text[i] not in units:
-            i += 1
-            continue
-        j = i
-        while j < len(text) and text[j] in chars:
-            j += 1
-        run = text[i:j]
+    for m in lex.cjk_run.finditer(text):  # a run starts with a numeral or unit; large units may follow
+        i, run = m.start(), m.group()
         # trailing large units belong to the multiplier reading, not the run
         while run and run[-1] in big:
             run = run[:-1]
-        end = i + len(run)
         if run:
             value = _cjk_value(run, numerals, units, big)
             if value is not None:
-                yield value, end, i
-        i = max(j, i + 1)
+                yield value, i + len(run), i
+
 
 
 def _cjk_value(run: str, numerals: dict[str, float], units: dict[str, float], big: dict[str, float]) -> float | None:

@@ -13,7 +13,7 @@ import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from qa.config import Config
 from qa.engine import Engine, Result
@@ -54,12 +54,15 @@ def warm(config: Config, docs: list[Document]) -> None:
         zipf("the", lang)
 
 
-def _check_chunk(docs: list[Document]) -> list[Result]:
+def _check_chunk(docs: list[Document], prerender: Callable[[Result], str] | None = None) -> list[Result]:
     """Check a chunk in a worker. The documents are not sent back: the parent still holds them, and
-    pickling every article's texts a second time would cost more than reporting on them."""
+    pickling every article's texts a second time would cost more than reporting on them. With
+    ``prerender``, the streaming reporter's text is made here too, in parallel, not in the parent."""
     assert _engine is not None
     results = [_engine.check(d) for d in docs]
     for r in results:
+        if prerender is not None:
+            r.rendered = prerender(r)
         r.document = None  # type: ignore[assignment]  # reattached by the parent (_rejoin)
     return results
 
@@ -70,8 +73,17 @@ def _rejoin(results: list[Result], docs: list[Document]) -> list[Result]:
     return results
 
 
-def check_documents(docs: Iterable[Document], config: Config | None = None, jobs: int = 1) -> Iterator[Result]:
-    """Yield one ``Result`` per document, in input order; ``jobs > 1`` uses worker processes."""
+def check_documents(
+    docs: Iterable[Document],
+    config: Config | None = None,
+    jobs: int = 1,
+    prerender: Callable[[Result], str] | None = None,
+) -> Iterator[Result]:
+    """Yield one ``Result`` per document, in input order; ``jobs > 1`` uses worker processes.
+
+    ``prerender`` (a module-level function, so workers can receive it) makes each result's
+    ``rendered`` text in the worker; with one job the reporter renders in process as usual.
+    """
     config = config or Config()
     it = iter(docs)
     head = list(islice(it, 2))
@@ -88,7 +100,7 @@ def check_documents(docs: Iterable[Document], config: Config | None = None, jobs
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(config,)) as pool:
         pending: deque[tuple[Future[list[Result]], list[Document]]] = deque()
         for chunk in chunks:
-            pending.append((pool.submit(_check_chunk, chunk), chunk))
+            pending.append((pool.submit(_check_chunk, chunk, prerender), chunk))
             if len(pending) >= jobs * AHEAD:
                 future, docs = pending.popleft()
                 yield from _rejoin(future.result(), docs)

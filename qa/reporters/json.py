@@ -64,12 +64,19 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
+def document_text(result: Result) -> str:
+    """One element of ``documents``, indented to its place in the report (a worker may make it: see ``Stream.prerender``)."""
+    return "\n    " + json.dumps(document_dict(result), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+
 class Stream:
     """Writes the report as documents arrive: header, one document at a time, the summary last.
 
     Key order does not matter to JSON readers, so ``summary`` follows
     ``documents``; memory stays flat however long the corpus.
     """
+
+    prerender = staticmethod(document_text)  # run where the result is checked; the stream writes its text
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
@@ -85,8 +92,7 @@ class Stream:
 
     def document(self, result: Result) -> None:
         self._start()
-        text = json.dumps(document_dict(result), ensure_ascii=False, indent=2)
-        self.out.write(("," if self.count else "") + "\n    " + text.replace("\n", "\n    "))
+        self.out.write(("," if self.count else "") + (result.rendered or document_text(result)))
         self.count += 1
 
     def finish(self, report: Report) -> None:

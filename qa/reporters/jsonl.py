@@ -23,11 +23,13 @@ def line(result: Result) -> str:
 class Stream:
     """One line per document as it arrives; nothing at the end."""
 
+    prerender = staticmethod(line)  # run where the result is checked; the stream writes its text
+
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
     def document(self, result: Result) -> None:
-        self.out.write(line(result))
+        self.out.write(result.rendered or line(result))
 
     def finish(self, report: Report) -> None:
         self.out.flush()

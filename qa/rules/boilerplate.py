@@ -88,28 +88,36 @@ def load_patterns(extra: tuple[Path, ...] = ()) -> dict[str, tuple[Pattern, ...]
 
 def find(target: Text, ctx: Context, kind: str) -> Iterator[Hit]:
     """Hits of one kind's patterns, one per paragraph or sentence, in text order."""
-    patterns = load_patterns(tuple(ctx.config.boilerplate))[kind]
-    seen: set[tuple[int, int]] = set()
+    extra = tuple(ctx.config.boilerplate)
+    # The seven rules share one pass over the paragraphs, made by whichever runs first.
+    yield from target.memo(("boilerplate", extra), lambda: _scan(target, load_patterns(extra)))[kind]
+
+
+def _scan(target: Text, patterns: dict[str, tuple[Pattern, ...]]) -> dict[str, list[Hit]]:
+    hits: dict[str, list[Hit]] = {kind: [] for kind in patterns}
+    seen: dict[str, set[tuple[int, int]]] = {kind: set() for kind in patterns}
     for para in target.paragraphs:
         text = target.slice(para)
         nwords = len(text.split())
-        for p in patterns:
-            if p.match == "line" and nwords > p.max_words or p.not_first and para.index == 0:
-                continue
-            method = p.regex.fullmatch if p.match == "line" else p.regex.search
-            try:
-                m = method(text) if p.timeout is None else method(text, timeout=p.timeout)
-            except TimeoutError:
-                continue
-            if m is None:
-                continue
-            span = _report_span(target, para, para.start + m.start(), para.start + m.end(), p.report)
-            if span in seen or any(s <= span[0] and span[1] <= e for s, e in seen):
-                continue
-            seen.add(span)
-            yield Hit(span[0], span[1], _MESSAGES[kind], suggestion=_SUGGESTIONS.get(kind))
-            if p.report == "paragraph":
-                break
+        for kind, kind_patterns in patterns.items():
+            for p in kind_patterns:
+                if p.match == "line" and nwords > p.max_words or p.not_first and para.index == 0:
+                    continue
+                method = p.regex.fullmatch if p.match == "line" else p.regex.search
+                try:
+                    m = method(text) if p.timeout is None else method(text, timeout=p.timeout)
+                except TimeoutError:
+                    continue
+                if m is None:
+                    continue
+                span = _report_span(target, para, para.start + m.start(), para.start + m.end(), p.report)
+                if span in seen[kind] or any(s <= span[0] and span[1] <= e for s, e in seen[kind]):
+                    continue
+                seen[kind].add(span)
+                hits[kind].append(Hit(span[0], span[1], _MESSAGES[kind], suggestion=_SUGGESTIONS.get(kind)))
+                if p.report == "paragraph":
+                    break
+    return hits
 
 
 def _report_span(target: Text, para: Block, start: int, end: int, report: str) -> tuple[int, int]:
