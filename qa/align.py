@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from qa.text import Block, Text
 from qa.transliterate import ascii_fold, to_latin
@@ -86,22 +86,28 @@ def align(
     left: Sequence[str],
     right: Sequence[str],
     ratio: float | None = None,
-    left_anchors: Sequence[frozenset[str]] | None = None,
-    right_anchors: Sequence[frozenset[str]] | None = None,
+    left_anchors: Callable[[], Sequence[frozenset[str]]] | None = None,
+    right_anchors: Callable[[], Sequence[frozenset[str]]] | None = None,
 ) -> list[Bead]:
     """Align two lists of units (paragraphs or sentences) monotonically; every index appears in one bead.
 
-    The units' anchors may be given when the caller already has them (see :func:`align_texts`).
+    The units' anchors may come from the caller (see :func:`align_texts`), as functions called
+    only when anchors can change the outcome.
     """
     n, m = len(left), len(right)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
-    la = left_anchors if left_anchors is not None else [anchors(s) for s in left]
-    ra = right_anchors if right_anchors is not None else [anchors(s) for s in right]
     if n == 1 and m == 1:  # one unit each side (most sentence-level calls): the two paths, without the search
         r = ratio if ratio is not None else max(0.05, len(right[0]) / max(1, len(left[0])))
-        c = _pair_cost(len(left[0]), len(right[0]), r, la[0], ra[0])
+        c = _pair_cost(len(left[0]), len(right[0]), r, frozenset(), frozenset())
+        # anchors move the cost by at most ANCHOR_BONUS down or 0.5 up: only near the threshold do they decide
+        if 2 * SKIP - 0.5 < c <= 2 * SKIP + ANCHOR_BONUS:
+            la = left_anchors() if left_anchors is not None else [anchors(left[0])]
+            ra = right_anchors() if right_anchors is not None else [anchors(right[0])]
+            c = _pair_cost(len(left[0]), len(right[0]), r, la[0], ra[0])
         return [Bead((0,), (0,), c)] if c <= 2 * SKIP else [Bead((), (0,), SKIP), Bead((0,), (), SKIP)]  # as the search orders them
+    la = left_anchors() if left_anchors is not None else [anchors(s) for s in left]
+    ra = right_anchors() if right_anchors is not None else [anchors(s) for s in right]
     llens = [len(s) for s in left]
     rlens = [len(s) for s in right]
     if ratio is None:
@@ -179,10 +185,12 @@ def _align_texts(left: Text, right: Text, ratio: float | None) -> list[SentenceP
         ratio = max(0.05, len(right.raw.strip()) / max(1, len(left.raw.strip())))
     pairs: list[SentencePair] = []
     lsents, rsents = _by_paragraph(left), _by_paragraph(right)
-    for bead in align([left.slice(p) for p in lp], [right.slice(p) for p in rp], ratio, _anchors(left, lp), _anchors(right, rp)):
+    for bead in align([left.slice(p) for p in lp], [right.slice(p) for p in rp], ratio, lambda: _anchors(left, lp), lambda: _anchors(right, rp)):
         ls = [s for i in bead.left for s in lsents[i]]
         rs = [s for j in bead.right for s in rsents[j]]
-        for sb in align([left.slice(s) for s in ls], [right.slice(s) for s in rs], ratio, _anchors(left, ls), _anchors(right, rs)):
+        for sb in align(
+            [left.slice(s) for s in ls], [right.slice(s) for s in rs], ratio, lambda: _anchors(left, ls), lambda: _anchors(right, rs)
+        ):
             pairs.append(SentencePair(tuple(ls[i] for i in sb.left), tuple(rs[j] for j in sb.right)))
     return pairs
 

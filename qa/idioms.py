@@ -880,9 +880,7 @@ class IdiomTable:
         rules the table out in one pass over the distinct words, so the
         positional matcher runs only where a pattern can match.
         """
-        bag: set[str] = set()
-        for word in set(_WORD_RE.findall(text)):
-            bag |= _word_bag(word)
+        bag: set[str] = set().union(*map(_word_bag, set(_WORD_RE.findall(text))))
         out: set[int] = set()
         index = self._bag_index
         for lemma in bag:

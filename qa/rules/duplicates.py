@@ -40,6 +40,8 @@ def duplicate_paragraph(target: Text) -> Iterator[Hit]:
     not compared; a repeated line of under five words is reported as minor,
     since an interview may repeat a short answer on purpose.
     """
+    if len(target.paragraphs) < 2:
+        return
     first: dict[str, Block] = {}
     for para in target.paragraphs:
         key = _key(target.slice(para))
@@ -76,6 +78,8 @@ def near_duplicate_paragraph(target: Text) -> Iterator[Hit]:
     candidates are found through shared word trigrams, so a copy reworded
     throughout is missed.
     """
+    if len(target.paragraphs) < 3:
+        return  # the headline is never compared: two more paragraphs are needed
     paras = [(p, _key(target.slice(p))) for p in target.paragraphs]
     # the headline is left out: a standfirst that restates it nearly word for word is normal news style
     paras = [(p, k) for p, k in paras if len(k.split()) >= MIN_NEAR_WORDS and p.index > 0]

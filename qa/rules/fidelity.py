@@ -54,16 +54,19 @@ def number_mismatch(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
     ``data/numbers/<lang>.toml`` (common forms only), and "one", "first",
     "second" and "half" are never reported (idioms more often than counts).
     """
+    numbers = target_numbers(target.raw, _target_lang(ctx))
+    if not numbers:
+        return  # nothing to explain: the source need not be read
     src = source_numbers(source.raw, ctx.source_lang)
     if not src.values and not src.months:
         if not any(map(str.isdigit, source.raw)):
             # a source with no numbers at all: only a digit in the target is suspicious
-            for n in target_numbers(target.raw, _target_lang(ctx)):
+            for n in numbers:
                 if n.kind == "digits" and not target.is_protected(n.start, n.end):
                     yield Hit(n.start, n.end, f"{n.text!r}: the source has no number at all")
         return
     src_years = {v for v in src.values if _year(v)}
-    for n in target_numbers(target.raw, _target_lang(ctx)):
+    for n in numbers:
         if target.is_protected(n.start, n.end) or explained(n, src):
             continue
         what = "month" if n.kind == "month" else "number"
@@ -181,10 +184,8 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
     Johnson) look like swaps, hence the info severity (about 400 per 62 NTREX articles); sources in other
     scripts (Chinese, Japanese, Hindi) are not compared.
     """
-    if not _comparable_script(source):
-        return
     runs = _names(target)
-    if not runs:
+    if not runs or not _comparable_script(source):
         return
     keys = frozenset(sound_key(w.lower()) for w in _WORD.findall(_latin_source(source)))
     for run in runs:
