@@ -88,6 +88,11 @@ def lexicon(lang: str | None) -> Lexicon | None:
 # Digit runs with inner separators: "1,000.5", "1.000,5", "2022", "4.176"; any script's decimal digits.
 _DIGITS = re.compile(r"(?<![\d])\d+(?:[.,\u00a0\u202f ]\d{3}(?!\d)|[.,]\d+)*")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)?")
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")  # the same words in ASCII text, by the faster ``re``
+
+
+def _words(text: str) -> regex.Pattern[str] | re.Pattern[str]:
+    return _ASCII_WORD if text.isascii() else _WORD
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -153,7 +158,7 @@ def target_numbers(text: str, lang: str = "en") -> list[Number]:
         if mult:
             vals |= {v * mult for v in vals}
         out.append(Number(m.start(), end, text[m.start() : end], frozenset(vals), "digits"))
-    for m in _WORD.finditer(norm) if _mentions(norm, lex) else ():  # one pass: most words are neither
+    for m in _words(norm).finditer(norm) if _mentions(norm, lex) else ():  # one pass: most words are neither
         found = m.group()
         word = found.lower()
         month = lex.months.get(word)
@@ -184,7 +189,8 @@ def _mentions(text: str, lex: Lexicon) -> bool:
     """Does any word of ``text`` (or part of a hyphenated one) belong to the lexicon? A cheap set test
     that spares the positional scan of the many sentences that write no number in words."""
     vocab = lex.vocabulary
-    for word in set(_WORD.findall(text.lower())):
+    low = text.lower()
+    for word in set(_words(low).findall(low)):
         if word in vocab or ("-" in word and not vocab.isdisjoint(word.split("-"))):
             return True
     return False
@@ -262,7 +268,7 @@ def source_numbers(text: str, lang: str | None) -> SourceNumbers:
             if lex.month_marker and norm[end : end + 1] == lex.month_marker and value == int(value) and 1 <= value <= 12:
                 months.add(int(value))
     elif _mentions(norm, lex):
-        for m in _WORD.finditer(norm):
+        for m in _words(norm).finditer(norm):
             word = m.group().lower()
             for w in (word, *word.split("-")) if "-" in word else (word,):
                 if w in lex.words:
