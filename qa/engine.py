@@ -7,6 +7,7 @@ selection and configuration are resolved once.
 from __future__ import annotations
 
 import bisect
+import inspect
 import traceback
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -60,9 +61,7 @@ class Engine:
         self.rules = select_rules(pool, self.config.select, self.config.ignore)
         # What each rule is called with, worked out once: a news corpus is millions of short documents,
         # and per-call introspection would cost more than many of the rules themselves.
-        self._plans = {
-            r.code: (frozenset(r.sides), (*r.sides, *r.optional_sides), r.wants("ctx")) for r in self.rules
-        }
+        self._plans = {r.code: _plan(r) for r in self.rules}
         self._quiet = {r.code: r.quiet_inside for r in self.rules if r.quiet_inside}
 
     def check(self, doc: Document) -> Result:
@@ -96,14 +95,17 @@ class Engine:
         return result
 
     def _run(self, r: Rule, texts: dict[str, Text], ctx: Context, result: Result) -> list[Finding]:
-        required, sides, wants_ctx = self._plans[r.code]
-        if not required.issubset(texts):
-            return []
-        kwargs: dict[str, Any] = {s: texts[s] for s in sides if s in texts}
-        if wants_ctx:
-            kwargs["ctx"] = ctx
+        required, sides, wants_ctx, target_only = self._plans[r.code]
         try:
-            hits = list(r.func(**kwargs))
+            if target_only:  # most rules: called with the target by position, no keywords built
+                hits = list(r.func(texts["target"], ctx=ctx) if wants_ctx else r.func(texts["target"]))
+            else:
+                if not required.issubset(texts):
+                    return []
+                kwargs: dict[str, Any] = {s: texts[s] for s in sides if s in texts}
+                if wants_ctx:
+                    kwargs["ctx"] = ctx
+                hits = list(r.func(**kwargs))
             return [self._finding(r, hit, texts) for hit in hits] if hits else []
         except Exception as e:  # a broken rule must not sink the run: note it and go on
             frame = traceback.extract_tb(e.__traceback__)[-1]
@@ -151,6 +153,14 @@ class Engine:
             suggestion=hit.suggestion,
             related=tuple(_related(s, texts) for s in hit.related if s.side in texts),
         )
+
+
+def _plan(r: Rule) -> tuple[frozenset[str], tuple[str, ...], bool, bool]:
+    """How to call a rule: required sides, all sides it reads, whether it takes ``ctx``, and whether
+    it reads the target alone as its first parameter (then it is called without keywords)."""
+    sides = (*r.sides, *r.optional_sides)
+    first = next(iter(inspect.signature(r.func).parameters), None)
+    return frozenset(r.sides), sides, r.wants("ctx"), sides == ("target",) and first == "target"
 
 
 def _related(span: Span, texts: dict[str, Text]) -> dict[str, Any]:

@@ -2,9 +2,10 @@
 
 Each worker builds its ``Engine`` once (rule selection, data files and
 wordfreq/langdetect caches are per process). Documents are sent in small
-chunks and at most a few chunks per worker are in flight, so a corpus of any
-size streams through with bounded memory, and the output order is the input
-order whatever the number of workers.
+chunks, grouped by source language so that each worker loads only its own
+languages' word frequencies, and at most a few chunks per worker are in
+flight, so a corpus of any size streams through with bounded memory, and the
+output order is the input order whatever the number of workers.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
 from typing import Callable, Iterable, Iterator
 
 from qa.config import Config
@@ -21,7 +22,7 @@ from qa.model import Document
 
 CHUNK = 16  # documents per task: amortises pickling without hurting order latency
 AHEAD = 4  # chunks in flight per worker
-WARM_DOCS = 256  # documents read ahead to learn which languages' data to load before forking
+SPILL = 2 * CHUNK  # how far a language's home worker may run ahead of the least-loaded one
 
 _engine: Engine | None = None
 
@@ -38,20 +39,19 @@ def _init(config: Config) -> None:
     _engine = Engine(config)
 
 
-def warm(config: Config, docs: list[Document]) -> None:
-    """Load, in the parent, what every worker would load for itself: the bundled data tables, the
-    langdetect profiles and the word frequencies of the languages in the first documents.
+def warm(config: Config) -> None:
+    """Load, in the parent, what every worker needs whatever its documents: the bundled data tables
+    and the English word frequencies. Workers are forked after this and share them (copy-on-write).
 
-    Workers are forked after this, so they share the loaded data (copy-on-write) instead of
-    each spending a second or more reading it.
+    Source languages' frequency lists and the langdetect profiles are left to the workers that
+    need them: each worker gets its own languages (see :func:`_dispatch`), and langdetect is
+    asked only where the cheap signals point at a foreign sentence, which most corpora never do.
     """
-    from qa.language import _detector_factory, wordfreq_lang, zipf
+    from qa.language import zipf
 
     engine = Engine(config)
     engine.check(Document(id="warm", target="Warm-up i u.\nPhoto: x", source="Warm-up.", reference="Warm-up.", source_lang="sr"))
-    _detector_factory()
-    for lang in {"en", "sh", *(wordfreq_lang(d.source_lang) or "en" for d in docs)}:
-        zipf("the", lang)
+    zipf("the", "en")
 
 
 def _check_chunk(docs: list[Document], prerender: Callable[[Result], str] | None = None) -> list[Result]:
@@ -63,13 +63,7 @@ def _check_chunk(docs: list[Document], prerender: Callable[[Result], str] | None
     for r in results:
         if prerender is not None:
             r.rendered = prerender(r)
-        r.document = None  # type: ignore[assignment]  # reattached by the parent (_rejoin)
-    return results
-
-
-def _rejoin(results: list[Result], docs: list[Document]) -> list[Result]:
-    for r, d in zip(results, docs):
-        r.document = d
+        r.document = None  # type: ignore[assignment]  # reattached by the parent (_dispatch)
     return results
 
 
@@ -94,27 +88,76 @@ def check_documents(
         for d in it:
             yield engine.check(d)
         return
-    head += list(islice(it, WARM_DOCS - len(head)))
-    warm(config, head)
-    chunks = _chunks(head, it)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(config,)) as pool:
-        pending: deque[tuple[Future[list[Result]], list[Document]]] = deque()
-        for chunk in chunks:
-            pending.append((pool.submit(_check_chunk, chunk, prerender), chunk))
-            if len(pending) >= jobs * AHEAD:
-                future, docs = pending.popleft()
-                yield from _rejoin(future.result(), docs)
-        while pending:
-            future, docs = pending.popleft()
-            yield from _rejoin(future.result(), docs)
+    warm(config)
+    workers = [ProcessPoolExecutor(max_workers=1, initializer=_init, initargs=(config,)) for _ in range(jobs)]
+    try:
+        yield from _dispatch(chain(head, it), workers, prerender)
+    finally:
+        for w in workers:
+            w.shutdown(cancel_futures=True)
 
 
-def _chunks(head: list[Document], rest: Iterator[Document]) -> Iterator[list[Document]]:
-    chunk = list(head)
-    for d in rest:
-        chunk.append(d)
-        if len(chunk) >= CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+class _Slot:
+    """Where a document's result will come from: its chunk's future, once the chunk is sent."""
+
+    __slots__ = ("future", "index", "worker")
+
+    def __init__(self, worker: int, index: int) -> None:
+        self.worker = worker
+        self.index = index
+        self.future: Future[list[Result]] | None = None
+
+
+def _dispatch(
+    docs: Iterator[Document], workers: list[ProcessPoolExecutor], prerender: Callable[[Result], str] | None
+) -> Iterator[Result]:
+    """Send documents to workers by source language, yield results in input order.
+
+    Each source language has a home worker, so a worker loads the word frequencies of the
+    languages it is sent, not of every language in the corpus (a second or more, and hundreds
+    of megabytes, per language list saved). Balance comes first: a document goes to the
+    least-loaded worker instead when its home is more than ``SPILL`` documents ahead, so a
+    one-language corpus is still shared by every worker.
+    """
+    n = len(workers)
+    home: dict[str | None, int] = {}
+    sent = [0] * n  # documents routed to each worker
+    open_chunks: list[list[Document]] = [[] for _ in range(n)]
+    open_slots: list[list[_Slot]] = [[] for _ in range(n)]
+    order: deque[tuple[Document, _Slot]] = deque()
+    window = n * AHEAD * CHUNK  # documents read ahead of the oldest unreported one
+
+    def submit(k: int) -> None:
+        if open_chunks[k]:
+            future = workers[k].submit(_check_chunk, open_chunks[k], prerender)
+            for slot in open_slots[k]:
+                slot.future = future
+            open_chunks[k], open_slots[k] = [], []
+
+    def oldest() -> Result:
+        doc, slot = order.popleft()
+        if slot.future is None:
+            submit(slot.worker)  # its chunk is still filling: send it as it is
+        assert slot.future is not None
+        result = slot.future.result()[slot.index]
+        result.document = doc
+        return result
+
+    for doc in docs:
+        least = min(range(n), key=sent.__getitem__)
+        k = home.setdefault(doc.source_lang, least)
+        if sent[k] - sent[least] > SPILL:
+            k = least
+        slot = _Slot(k, len(open_chunks[k]))
+        open_chunks[k].append(doc)
+        open_slots[k].append(slot)
+        sent[k] += 1
+        order.append((doc, slot))
+        if len(open_chunks[k]) >= CHUNK:
+            submit(k)
+        while len(order) > window:
+            yield oldest()
+    for k in range(n):
+        submit(k)
+    while order:
+        yield oldest()
