@@ -63,6 +63,7 @@ class Engine:
         # and per-call introspection would cost more than many of the rules themselves.
         self._plans = {r.code: _plan(r) for r in self.rules}
         self._quiet = {r.code: r.quiet_inside for r in self.rules if r.quiet_inside}
+        self._schedules: dict[frozenset[str], tuple[list[Rule], list[Rule]]] = {}
 
     def check(self, doc: Document) -> Result:
         if doc.error is not None:
@@ -75,16 +76,19 @@ class Engine:
             document=doc,
         )
         result = Result(document=doc, words=texts["target"].words)
-        silenced: list[str] | None = None
-        for r in (r for r in self.rules if r.precondition):
+        pre, main = self._schedule(frozenset(texts))
+        silenced: tuple[str, ...] = ()
+        for r in pre:
             found = self._run(r, texts, ctx, result)
             if found:
                 result.findings.extend(found)
-                silenced = [*(silenced or []), *r.silences]
-        for r in (r for r in self.rules if not r.precondition):
-            if silenced is not None and any(r.code.startswith(p) for p in silenced):
+                silenced += r.silences
+        for r in main:
+            if silenced and r.code.startswith(silenced):
                 continue
-            result.findings.extend(self._run(r, texts, ctx, result))
+            found = self._run(r, texts, ctx, result)
+            if found:
+                result.findings.extend(found)
         if result.findings:
             result.findings = _drop_echoes(result.findings, self._quiet)
         result.findings.sort(key=lambda f: (SIDES.index(f.side), f.start, f.end, f.rule))
@@ -94,14 +98,20 @@ class Engine:
         result.passed = passes(result.findings, result.score, self.config.policy) and not result.rule_errors
         return result
 
+    def _schedule(self, present: frozenset[str]) -> tuple[list[Rule], list[Rule]]:
+        """The preconditions and the other rules that can run on a document with these sides (cached:
+        a corpus has a handful of side combinations)."""
+        if present not in self._schedules:
+            runnable = [r for r in self.rules if self._plans[r.code][0] <= present]
+            self._schedules[present] = ([r for r in runnable if r.precondition], [r for r in runnable if not r.precondition])
+        return self._schedules[present]
+
     def _run(self, r: Rule, texts: dict[str, Text], ctx: Context, result: Result) -> list[Finding]:
-        required, sides, wants_ctx, target_only = self._plans[r.code]
+        _, sides, wants_ctx, target_only = self._plans[r.code]
         try:
             if target_only:  # most rules: called with the target by position, no keywords built
                 hits = list(r.func(texts["target"], ctx=ctx) if wants_ctx else r.func(texts["target"]))
             else:
-                if not required.issubset(texts):
-                    return []
                 kwargs: dict[str, Any] = {s: texts[s] for s in sides if s in texts}
                 if wants_ctx:
                     kwargs["ctx"] = ctx
