@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from qa.resources import lexicon_lang
+from qa.text import Text, Token
 
 _WORDFREQ_LANGS: frozenset[str] | None = None
 
@@ -68,6 +69,14 @@ def script_of(char: str) -> str:
     if first in ("MODIFIER", "SMALL", "MATHEMATICAL", "SCRIPT", "BLACK-LETTER", "DOUBLE-STRUCK"):
         return "LATIN"
     return first
+
+
+def span_foreign_ratio(text: Text, tokens: list[Token]) -> float:
+    """:func:`foreign_ratio` of a run of a text's tokens, once per document for the same run (the
+    whole-text and the sentence checks ask it of the same words when the text is one sentence)."""
+    if not tokens:
+        return 0.0
+    return text.memo(("foreign_ratio", tokens[0].start, tokens[-1].end), lambda: foreign_ratio(t.text for t in tokens))
 
 
 def foreign_ratio(words: Iterable[str]) -> float:

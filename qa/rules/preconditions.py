@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from qa.engine import Context
-from qa.language import foreign, foreign_ratio, same_language
+from qa.language import foreign, same_language, span_foreign_ratio
 from qa.model import Hit
 from qa.registry import rule
 from qa.resources import language_name
@@ -47,8 +47,8 @@ def untranslated_target(target: Text, ctx: Context, source: Text | None = None) 
     if source is not None and raw and raw == source.raw.strip() and any(c.isalpha() for c in raw):
         yield Hit(0, len(target.raw), "the translation is identical to the source: nothing was translated")
         return
-    words = [t.text for t in target.tokens if t.text.isalpha()]
-    if len(words) < 5 or foreign_ratio(words) < 0.4:  # cheap signal first: langdetect costs a model load
+    words = [t for t in target.tokens if t.text.isalpha()]
+    if len(words) < 5 or span_foreign_ratio(target, words) < 0.4:  # cheap signal first: langdetect costs a model load
         return
     target_lang = (ctx.target_lang or "en").split("-")[0]
     guess = foreign(target.raw, target_lang, ctx.source_lang)

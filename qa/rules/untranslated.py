@@ -7,7 +7,7 @@ import unicodedata
 from typing import Iterator
 
 from qa.engine import Context
-from qa.language import english, foreign, foreign_ratio, same_language, script_of, wordfreq_lang, zipf
+from qa.language import english, foreign, same_language, script_of, span_foreign_ratio, wordfreq_lang, zipf
 from qa.model import Hit
 from qa.registry import rule
 from qa.resources import function_words, language_name, lexicon_lang
@@ -253,10 +253,10 @@ def untranslated_sentence(target: Text, ctx: Context) -> Iterator[Hit]:
     """
     target_lang = (ctx.target_lang or "en").split("-")[0]
     for sent in target.sentences:
-        words = [t.text for t in target.tokens_in(sent.start, sent.end) if t.text.isalpha()]
+        words = [t for t in target.tokens_in(sent.start, sent.end) if t.text.isalpha()]
         if len(words) < 4:
             continue
-        if foreign_ratio(words) < 0.5:
+        if span_foreign_ratio(target, words) < 0.5:
             continue  # cheap signal: most words are English, langdetect is not needed
         guess = foreign(target.slice(sent), target_lang, ctx.source_lang)
         if guess is None:
