@@ -226,8 +226,7 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
     a Latin one); an acronym the translator expanded is reported.
     """
     latin_source = _shares(source).get("LATIN", 0) >= 0.5
-    tgt_folded = ascii_fold(target.raw).lower()
-    tgt_nodots = tgt_folded.replace(".", "")
+    tgt_folded = tgt_nodots = ""
     sent = target.sentences[-1] if target.sentences else None
     seen = set()
     for m in _KEPT.finditer(source.raw):
@@ -243,6 +242,9 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
         if key in seen:
             continue
         seen.add(key)
+        if not tgt_folded:
+            tgt_folded = ascii_fold(target.raw).lower() or " "
+            tgt_nodots = tgt_folded.replace(".", "")
         if re.search(rf"(?<![\w]){re.escape(key)}", tgt_folded) or re.search(rf"(?<![\w]){re.escape(key.replace('.', ''))}", tgt_nodots):
             continue
         block = _sentence_near(target, m.start() / max(1, len(source.raw))) or sent
