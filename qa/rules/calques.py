@@ -47,6 +47,12 @@ def calques() -> tuple[Calque, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _any_calque() -> regex.Pattern[str]:
+    """All the calque patterns as one alternation: a text none of them matches is passed in a single scan."""
+    return regex.compile("|".join(f"(?:{c.pattern.pattern})" for c in calques()) or "(?!)", regex.IGNORECASE)
+
+
 @rule("QA702", "calque", "style/awkward", "minor")
 def calque(target: Text) -> Iterator[Hit]:
     r"""A collocation translated word for word from the source ("comrade friendship", "brought a decision").
@@ -64,6 +70,8 @@ def calque(target: Text) -> Iterator[Hit]:
     a legitimate use of a listed phrase is reported at the entry's severity
     (info for the ambiguous ones).
     """
+    if not _any_calque().search(target.raw):
+        return  # one scan says no calque is there; most texts stop here
     for c in calques():
         for m in c.pattern.finditer(target.raw):
             yield Hit(
