@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 import regex
 
@@ -90,20 +90,21 @@ def find(target: Text, ctx: Context, kind: str) -> Iterator[Hit]:
     """Hits of one kind's patterns, one per paragraph or sentence, in text order."""
     extra = tuple(ctx.config.boilerplate)
     # The seven rules share one pass over the paragraphs, made by whichever runs first.
-    yield from target.memo(("boilerplate", extra), lambda: _scan(target, load_patterns(extra)))[kind]
+    yield from target.memo(("boilerplate", extra), lambda: _scan(target, extra))[kind]
 
 
-def _scan(target: Text, patterns: dict[str, tuple[Pattern, ...]]) -> dict[str, list[Hit]]:
-    hits: dict[str, list[Hit]] = {kind: [] for kind in patterns}
-    seen: dict[str, set[tuple[int, int]]] = {kind: set() for kind in patterns}
+def _scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
+    plans = _plans(extra)
+    hits: dict[str, list[Hit]] = {kind: [] for kind, _ in plans}
+    seen: dict[str, set[tuple[int, int]]] = {kind: set() for kind, _ in plans}
     for para in target.paragraphs:
         text = target.slice(para)
         nwords = len(text.split())
-        for kind, kind_patterns in patterns.items():
-            for p in kind_patterns:
-                if p.match == "line" and nwords > p.max_words or p.not_first and para.index == 0:
+        first = para.index == 0
+        for kind, kind_patterns in plans:
+            for p, line, method in kind_patterns:
+                if line and nwords > p.max_words or first and p.not_first:
                     continue
-                method = p.regex.fullmatch if p.match == "line" else p.regex.search
                 try:
                     m = method(text) if p.timeout is None else method(text, timeout=p.timeout)
                 except TimeoutError:
@@ -118,6 +119,15 @@ def _scan(target: Text, patterns: dict[str, tuple[Pattern, ...]]) -> dict[str, l
                 if p.report == "paragraph":
                     break
     return hits
+
+
+@lru_cache(maxsize=16)
+def _plans(extra: tuple[Path, ...]) -> tuple[tuple[str, tuple[tuple[Pattern, bool, Callable[..., Any]], ...]], ...]:
+    """Each kind's patterns with their match method bound once (the scan runs on every paragraph)."""
+    return tuple(
+        (kind, tuple((p, p.match == "line", p.regex.fullmatch if p.match == "line" else p.regex.search) for p in ps))
+        for kind, ps in load_patterns(extra).items()
+    )
 
 
 def _report_span(target: Text, para: Block, start: int, end: int, report: str) -> tuple[int, int]:
