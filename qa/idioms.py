@@ -770,6 +770,7 @@ class IdiomTable:
         self._required: dict[int, tuple[frozenset[str], ...]] = {}
         self._patterns: list[_Pattern] = []
         self._bag_index: dict[str, list[_Pattern]] = {}  # by the lemmas of each pattern's rarest required word
+        self._bag_keys: frozenset[str] = frozenset()
         for idiom in self._idioms:
             for pat in idiom.literal:
                 toks = _compile_pattern(pat)
@@ -786,6 +787,7 @@ class IdiomTable:
                 self._source_index.setdefault(stems[0], []).append(
                     _SourceForm(idiom, stems, exact, optional)
                 )
+        self._bag_keys = frozenset(self._bag_index)
 
     @classmethod
     def load(
@@ -880,11 +882,15 @@ class IdiomTable:
         rules the table out in one pass over the distinct words, so the
         positional matcher runs only where a pattern can match.
         """
-        bag: set[str] = set().union(*map(_word_bag, set(_WORD_RE.findall(text))))
-        out: set[int] = set()
         index = self._bag_index
-        for lemma in bag:
-            for cp in index.get(lemma, ()):
+        bags = [_word_bag(w) for w in set(_WORD_RE.findall(text))]
+        keys = self._bag_keys
+        if all(keys.isdisjoint(b) for b in bags):
+            return set()  # no word can be any pattern's rarest word: the common case, decided in C
+        bag: set[str] = set().union(*bags)
+        out: set[int] = set()
+        for lemma in bag.intersection(keys):
+            for cp in index[lemma]:
                 if id(cp) not in out and all(not bag.isdisjoint(alts) for alts in self._required[id(cp)]):
                     out.add(id(cp))
         return out
