@@ -122,6 +122,7 @@ def _dispatch(
     n = len(workers)
     home: dict[str | None, int] = {}
     sent = [0] * n  # documents routed to each worker
+    known: list[set[str | None]] = [set() for _ in range(n)]  # languages each worker has been sent
     open_chunks: list[list[Document]] = [[] for _ in range(n)]
     open_slots: list[list[_Slot]] = [[] for _ in range(n)]
     order: deque[tuple[Document, _Slot]] = deque()
@@ -146,8 +147,11 @@ def _dispatch(
     for doc in docs:
         least = min(range(n), key=sent.__getitem__)
         k = home.setdefault(doc.source_lang, least)
-        if sent[k] - sent[least] > SPILL:
+        lead = sent[k] - sent[least]
+        # a worker that already has this language takes it at a small lead; any worker at a large one
+        if lead > SPILL or lead > CHUNK and doc.source_lang in known[least]:
             k = least
+        known[k].add(doc.source_lang)
         slot = _Slot(k, len(open_chunks[k]))
         open_chunks[k].append(doc)
         open_slots[k].append(slot)
