@@ -31,6 +31,8 @@ def mojibake(target: Text) -> Iterator[Hit]:
     Known limits: Windows-1250 text read as Windows-1252 ("Vuèiæ" for
     "Vučić") is not reported: those letters are plausible in other languages.
     """
+    if target.raw.isascii():
+        return  # every mojibake sequence has a character above U+007F
     import ftfy
     from ftfy.badness import is_bad
 
