@@ -10,7 +10,7 @@ import bisect
 import inspect
 import traceback
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from qa.config import Config
 from qa.model import SIDES, Document, Finding, Hit, Severity, Span
@@ -77,16 +77,17 @@ class Engine:
         )
         result = Result(document=doc, words=texts["target"].words)
         pre, main = self._schedule(frozenset(texts))
+        target = texts["target"]
         silenced: tuple[str, ...] = ()
-        for r in pre:
-            found = self._run(r, texts, ctx, result)
+        for r, call in pre:
+            found = self._run(r, call, texts, target, ctx, result)
             if found:
                 result.findings.extend(found)
                 silenced += r.silences
-        for r in main:
+        for r, call in main:
             if silenced and r.code.startswith(silenced):
                 continue
-            found = self._run(r, texts, ctx, result)
+            found = self._run(r, call, texts, target, ctx, result)
             if found:
                 result.findings.extend(found)
         if result.findings:
@@ -98,24 +99,17 @@ class Engine:
         result.passed = passes(result.findings, result.score, self.config.policy) and not result.rule_errors
         return result
 
-    def _schedule(self, present: frozenset[str]) -> tuple[list[Rule], list[Rule]]:
-        """The preconditions and the other rules that can run on a document with these sides (cached:
-        a corpus has a handful of side combinations)."""
+    def _schedule(self, present: frozenset[str]) -> tuple[list[tuple[Rule, Call]], list[tuple[Rule, Call]]]:
+        """The preconditions and the other rules that can run on a document with these sides, each with
+        its call (cached: a corpus has a handful of side combinations)."""
         if present not in self._schedules:
-            runnable = [r for r in self.rules if self._plans[r.code][0] <= present]
-            self._schedules[present] = ([r for r in runnable if r.precondition], [r for r in runnable if not r.precondition])
+            runnable = [(r, _caller(r, *self._plans[r.code][1:])) for r in self.rules if self._plans[r.code][0] <= present]
+            self._schedules[present] = ([x for x in runnable if x[0].precondition], [x for x in runnable if not x[0].precondition])
         return self._schedules[present]
 
-    def _run(self, r: Rule, texts: dict[str, Text], ctx: Context, result: Result) -> list[Finding]:
-        _, sides, wants_ctx, target_only = self._plans[r.code]
+    def _run(self, r: Rule, call: Call, texts: dict[str, Text], target: Text, ctx: Context, result: Result) -> list[Finding]:
         try:
-            if target_only:  # most rules: called with the target by position, no keywords built
-                hits = list(r.func(texts["target"], ctx=ctx) if wants_ctx else r.func(texts["target"]))
-            else:
-                kwargs: dict[str, Any] = {s: texts[s] for s in sides if s in texts}
-                if wants_ctx:
-                    kwargs["ctx"] = ctx
-                hits = list(r.func(**kwargs))
+            hits = list(call(texts, target, ctx))
             return [self._finding(r, hit, texts) for hit in hits] if hits else []
         except Exception as e:  # a broken rule must not sink the run: note it and go on
             frame = traceback.extract_tb(e.__traceback__)[-1]
@@ -163,6 +157,26 @@ class Engine:
             suggestion=hit.suggestion,
             related=tuple(_related(s, texts) for s in hit.related if s.side in texts),
         )
+
+
+Call = Callable[[dict[str, Text], Text, Context], Iterable[Hit]]
+
+
+def _caller(r: Rule, sides: tuple[str, ...], wants_ctx: bool, target_only: bool) -> Call:
+    """A rule's call, fixed once: most rules read only the target and get it by position."""
+    func = r.func
+    if target_only:
+        if wants_ctx:
+            return lambda texts, target, ctx: func(target, ctx=ctx)
+        return lambda texts, target, ctx: func(target)
+
+    def call(texts: dict[str, Text], target: Text, ctx: Context) -> Iterable[Hit]:
+        kwargs: dict[str, Any] = {s: texts[s] for s in sides if s in texts}
+        if wants_ctx:
+            kwargs["ctx"] = ctx
+        return func(**kwargs)  # type: ignore[no-any-return]
+
+    return call
 
 
 def _plan(r: Rule) -> tuple[frozenset[str], tuple[str, ...], bool, bool]:
