@@ -5,7 +5,9 @@ The units are DEMETR's source + MT pairs (every perturbation file, the
 perturbed output as the translation): written once as a JSONL corpus for qa
 and as a PO file for pofilter. Each tool is timed on 1x and 4x the corpus as
 a separate process; peak memory is the peak summed RSS of the process tree
-(qa's worker processes included), sampled every 20 ms.
+(qa's worker processes included), sampled every 100 ms: a sampler walking the
+process tree every 20 ms took a measurable share of a 2-core machine from the
+tool it measured (most from the one using both cores).
 
     python benchmarks/throughput.py [--data ../shared/bench/demetr] [--pofilter PATH] [--jobs N] [--write docs/BENCHMARKS.md]
 
@@ -32,6 +34,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from sections import write_section  # noqa: E402
+
+SAMPLE_EVERY = 0.1  # seconds between memory samples of the measured process tree
 
 LANGS = {"polish": "pl", "czech": "cs", "russian": "ru", "german": "de", "french": "fr", "italian": "it",
          "spanish": "es", "japanese": "ja", "chinese_simple": "zh", "hindi": "hi"}
@@ -82,7 +86,7 @@ def measure(cmd: list[str]) -> tuple[float, float, int]:
                     peak = max(peak, rss)
                 except psutil.Error:
                     pass
-                time.sleep(0.02)
+                time.sleep(SAMPLE_EVERY)
         except psutil.Error:
             return
 

@@ -10,6 +10,7 @@ output order is the input order whatever the number of workers.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -52,6 +53,10 @@ def warm(config: Config) -> None:
     engine = Engine(config)
     engine.check(Document(id="warm", target="Warm-up i u.\nPhoto: x", source="Warm-up.", reference="Warm-up.", source_lang="sr"))
     zipf("the", "en")
+    # What is loaded now lives as long as the workers: moved out of the collector's sight, it is
+    # neither scanned by every full collection in each worker nor copied into it page by page
+    # (the collector's writes would break the copy-on-write sharing).
+    gc.freeze()
 
 
 def _check_chunk(docs: list[Document], prerender: Callable[[Result], str] | None = None) -> list[Result]:
