@@ -55,7 +55,8 @@ def warm(config: Config) -> None:
     zipf("the", "en")
     # What is loaded now lives as long as the workers: moved out of the collector's sight, it is
     # neither scanned by every full collection in each worker nor copied into it page by page
-    # (the collector's writes would break the copy-on-write sharing).
+    # (the collector's writes would break the copy-on-write sharing). Unfrozen when the workers end.
+    gc.collect()
     gc.freeze()
 
 
@@ -100,6 +101,7 @@ def check_documents(
     finally:
         for w in workers:
             w.shutdown(cancel_futures=True)
+        gc.unfreeze()
 
 
 class _Slot:
