@@ -92,7 +92,9 @@ def align(
     """Align two lists of units (paragraphs or sentences) monotonically; every index appears in one bead.
 
     The units' anchors may come from the caller (see :func:`align_texts`), as functions called
-    only when anchors can change the outcome.
+    only when anchors can change the outcome. When one unit faces one unit and the length cost
+    alone decides (anchors move a cost by at most ``ANCHOR_BONUS`` down or 0.5 up), the bead's
+    ``cost`` is that length cost, without the anchors.
     """
     n, m = len(left), len(right)
     if n == 0 or m == 0:

@@ -76,7 +76,9 @@ class Baseline:
         if not removed:
             return result, 0
         s = score(kept, result.words)
-        return replace(result, findings=kept, score=s, passed=passes(kept, s, policy) and not result.rule_errors), removed
+        # rendered=None: a text a worker made before the baseline removed findings would show them again
+        passed = passes(kept, s, policy) and not result.rule_errors
+        return replace(result, findings=kept, score=s, passed=passed, rendered=None), removed
 
     @property
     def unmatched(self) -> int:

@@ -90,6 +90,13 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     except KeyboardInterrupt:
         print("qa: interrupted", file=stderr)
         return 130
+    except RuntimeError as e:
+        from qa.parallel import WorkerError
+
+        if not isinstance(e, WorkerError):
+            raise
+        print(f"qa: error: {e}", file=stderr)
+        return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_PASSED
 

@@ -183,8 +183,9 @@ def _plan(r: Rule) -> tuple[frozenset[str], tuple[str, ...], bool, bool]:
     """How to call a rule: required sides, all sides it reads, whether it takes ``ctx``, and whether
     it reads the target alone as its first parameter (then it is called without keywords)."""
     sides = (*r.sides, *r.optional_sides)
-    first = next(iter(inspect.signature(r.func).parameters), None)
-    return frozenset(r.sides), sides, r.wants("ctx"), sides == ("target",) and first == "target"
+    first = next(iter(inspect.signature(r.func).parameters.values()), None)
+    positional = first is not None and first.name == "target" and first.kind in (first.POSITIONAL_ONLY, first.POSITIONAL_OR_KEYWORD)
+    return frozenset(r.sides), sides, r.wants("ctx"), sides == ("target",) and positional
 
 
 def _related(span: Span, texts: dict[str, Text]) -> dict[str, Any]:

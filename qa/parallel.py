@@ -11,10 +11,13 @@ output order is the input order whatever the number of workers.
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
+import queue
+import signal
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
+from multiprocessing.queues import Queue
 from typing import Callable, Iterable, Iterator
 
 from qa.config import Config
@@ -26,6 +29,10 @@ AHEAD = 4  # chunks in flight per worker
 SPILL = 4 * CHUNK  # how far a language's home worker may run ahead of the least-loaded one
 
 _engine: Engine | None = None
+
+
+class WorkerError(RuntimeError):
+    """A worker process died or failed outside the rules (which the engine isolates)."""
 
 
 def default_jobs() -> int:
@@ -95,39 +102,107 @@ def check_documents(
         for d in it:
             yield engine.check(d)
         return
-    warm(config)
-    workers = [ProcessPoolExecutor(max_workers=1, initializer=_init, initargs=(config,)) for _ in range(jobs)]
+    workers: _Workers | None = None
     try:
+        warm(config)
+        workers = _Workers(jobs, config)
         yield from _dispatch(chain(head, it), workers, prerender)
     finally:
-        for w in workers:
-            w.shutdown(cancel_futures=True)
+        if workers is not None:
+            workers.close()
         gc.unfreeze()
 
 
-class _Slot:
-    """Where a document's result will come from: its chunk's future, once the chunk is sent."""
+def _serve(config: Config, tasks: Queue, results: Queue) -> None:  # type: ignore[type-arg]
+    """A worker process: check the chunks sent to it until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the workers
+    _init(config)
+    while (task := tasks.get()) is not None:
+        chunk_id, docs, prerender = task
+        try:
+            results.put((chunk_id, _check_chunk(docs, prerender), None))
+        except Exception as e:  # rules are isolated by the engine; this is anything else, reported by the parent
+            results.put((chunk_id, None, f"{type(e).__name__}: {e}"))
 
-    __slots__ = ("future", "index", "worker")
+
+class _Workers:
+    """Worker processes, each with its own task queue and one result queue for all.
+
+    Every worker is forked before the parent starts a thread (the queues' feeder threads start with
+    their first message), so no child inherits a lock some parent thread was holding.
+    """
+
+    def __init__(self, n: int, config: Config) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.results: Queue = ctx.Queue()  # type: ignore[type-arg]
+        self.tasks: list[Queue] = [ctx.Queue() for _ in range(n)]  # type: ignore[type-arg]
+        self.procs = [ctx.Process(target=_serve, args=(config, q, self.results), daemon=True) for q in self.tasks]
+        for p in self.procs:
+            p.start()
+        self.done: dict[int, list[Result]] = {}
+        self.sent = 0
+
+    def submit(self, k: int, docs: list[Document], prerender: Callable[[Result], str] | None) -> int:
+        chunk_id = self.sent
+        self.sent += 1
+        self.tasks[k].put((chunk_id, docs, prerender))
+        return chunk_id
+
+    def result(self, chunk_id: int) -> list[Result]:
+        while chunk_id not in self.done:
+            try:
+                got, results, error = self.results.get(timeout=1.0)
+            except queue.Empty:
+                for p in self.procs:
+                    if not p.is_alive():
+                        raise WorkerError(
+                            f"a worker process stopped unexpectedly (exit code {p.exitcode}; -9 is often the system "
+                            "out of memory); --jobs 1 checks in one process"
+                        ) from None
+                continue
+            if error is not None:
+                raise WorkerError(f"a worker process failed: {error}")
+            self.done[got] = results
+        return self.done[chunk_id]
+
+    def forget(self, chunk_id: int) -> None:
+        del self.done[chunk_id]
+
+    def close(self) -> None:
+        for q in self.tasks:
+            q.put(None)
+            q.cancel_join_thread()  # a worker that died must not keep the parent waiting at exit
+        for p in self.procs:
+            p.join(timeout=5)
+            if p.is_alive():
+                p.terminate()
+                p.join()
+        self.results.cancel_join_thread()
+
+
+class _Slot:
+    """Where a document's result will come from: its chunk, once the chunk is sent."""
+
+    __slots__ = ("chunk", "index", "worker")
 
     def __init__(self, worker: int, index: int) -> None:
         self.worker = worker
         self.index = index
-        self.future: Future[list[Result]] | None = None
+        self.chunk: int | None = None
 
 
-def _dispatch(
-    docs: Iterator[Document], workers: list[ProcessPoolExecutor], prerender: Callable[[Result], str] | None
-) -> Iterator[Result]:
+def _dispatch(docs: Iterator[Document], workers: _Workers, prerender: Callable[[Result], str] | None) -> Iterator[Result]:
     """Send documents to workers by source language, yield results in input order.
 
     Each source language has a home worker, so a worker loads the word frequencies of the
     languages it is sent, not of every language in the corpus (a second or more, and hundreds
-    of megabytes, per language list saved). Balance comes first: a document goes to the
-    least-loaded worker instead when its home is more than ``SPILL`` documents ahead, so a
-    one-language corpus is still shared by every worker.
+    of megabytes, per language list saved). Balance comes first: a document goes to a
+    less-loaded worker when its home has run ahead (by one chunk if that worker already has the
+    language, by ``SPILL`` documents otherwise), so a one-language corpus is still shared by
+    every worker.
     """
-    n = len(workers)
+    n = len(workers.procs)
     home: dict[str | None, int] = {}
     sent = [0] * n  # documents routed to each worker
     known: list[set[str | None]] = [set() for _ in range(n)]  # languages each worker has been sent
@@ -135,20 +210,27 @@ def _dispatch(
     open_slots: list[list[_Slot]] = [[] for _ in range(n)]
     order: deque[tuple[Document, _Slot]] = deque()
     window = n * AHEAD * CHUNK  # documents read ahead of the oldest unreported one
+    unreported: dict[int, int] = {}  # documents of each sent chunk still to be yielded
 
     def submit(k: int) -> None:
         if open_chunks[k]:
-            future = workers[k].submit(_check_chunk, open_chunks[k], prerender)
+            chunk = workers.submit(k, open_chunks[k], prerender)
+            unreported[chunk] = len(open_chunks[k])
             for slot in open_slots[k]:
-                slot.future = future
+                slot.chunk = chunk
             open_chunks[k], open_slots[k] = [], []
 
     def oldest() -> Result:
         doc, slot = order.popleft()
-        if slot.future is None:
+        if slot.chunk is None:
             submit(slot.worker)  # its chunk is still filling: send it as it is
-        assert slot.future is not None
-        result = slot.future.result()[slot.index]
+        chunk = slot.chunk
+        assert chunk is not None
+        result = workers.result(chunk)[slot.index]
+        unreported[chunk] -= 1
+        if not unreported[chunk]:  # chunks of different languages interleave: kept until all is yielded
+            del unreported[chunk]
+            workers.forget(chunk)
         result.document = doc
         return result
 
@@ -156,7 +238,6 @@ def _dispatch(
         least = min(range(n), key=sent.__getitem__)
         k = home.setdefault(doc.source_lang, least)
         lead = sent[k] - sent[least]
-        # a worker that already has this language takes it at a small lead; any worker at a large one
         if lead > SPILL or lead > CHUNK and doc.source_lang in known[least]:
             k = least
         known[k].add(doc.source_lang)

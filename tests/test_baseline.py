@@ -107,3 +107,13 @@ def test_cli_missing_baseline_exits_2(tmp_path: Path) -> None:
     err = io.StringIO()
     assert main(["check", str(SEED), "--baseline", str(tmp_path / "none.json")], stdout=io.StringIO(), stderr=err) == 2
     assert "none.json: cannot read baseline" in err.getvalue()
+
+
+def test_a_text_rendered_before_filtering_is_dropped(engine: Engine, tmp_path: Path) -> None:
+    """A worker may render a result before the baseline filters it: the stale text must not be written."""
+    from qa.reporters.json import document_text
+
+    before = check(engine, SEED.read_text(encoding="utf-8"))
+    before.rendered = document_text(before)
+    after, removed = Baseline.of([before]).filter(before, Policy())
+    assert removed and after.rendered is None

@@ -38,3 +38,35 @@ def test_cli_jobs_two_is_byte_identical_to_jobs_one_on_corpora() -> None:
         outs.append(out.getvalue())
     assert outs[0] == outs[1]
     assert '"documents": 5' in outs[0]
+
+
+def test_results_keep_order_when_languages_interleave() -> None:
+    """Documents of several languages go to different workers; the output is still the input order."""
+    langs = ["sr", "de", "pl", "ru", "fr"]
+    docs = [qa.Document(id=f"d{i}", target=f"Headline\nThe talks went well on day {i}, the minister said.", source_lang=langs[i % 5]) for i in range(300)]
+    parallel = list(check_documents(docs, jobs=2))
+    serial = list(check_documents(docs, jobs=1))
+    assert [r.document.id for r in parallel] == [d.id for d in docs]
+    assert [r.findings for r in parallel] == [r.findings for r in serial]
+
+
+def test_a_dead_worker_is_an_error_not_a_hang(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    import qa.parallel as parallel
+
+    monkeypatch.setattr(parallel, "_check_chunk", lambda docs, prerender=None: os._exit(3))  # inherited by the forked workers
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["check", str(ROOT / "corpora" / "synthetic"), "--jobs", "2", "--no-config", "--format", "json"], stdout=out, stderr=err)
+    assert code == 2
+    assert "worker process stopped unexpectedly (exit code 3" in err.getvalue()
+
+
+def test_stopping_early_stops_the_workers() -> None:
+    import multiprocessing
+
+    results = check_documents(_docs(400), jobs=2)
+    first = next(results)
+    results.close()  # the consumer stops reading: the workers are told to stop and joined
+    assert first.document.id == "d0"
+    assert not multiprocessing.active_children()

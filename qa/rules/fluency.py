@@ -111,11 +111,11 @@ def all_lowercase_sentence(target: Text) -> Iterator[Hit]:
     """
     for sent in target.sentences:
         text = target.slice(sent)
-        if not text.islower():  # some capital, or nothing cased: most sentences stop here, in C
-            continue
         first = first_alpha(text)
         if first is None or not first.islower():
-            continue
+            continue  # most sentences stop here, at their first letter
+        if not text.islower() and any(c.isupper() for c in text if c.isalpha()):
+            continue  # a capital letter somewhere (islower alone would also count Ⅻ or ǅ as capitals)
         words = [t for t in target.tokens_in(sent.start, sent.end) if t.text.isalpha()]
         if len(words) < 6 or target.is_protected(sent.start, sent.end) and len(words) < 10:
             continue

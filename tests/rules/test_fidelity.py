@@ -102,3 +102,8 @@ def test_related_span_points_at_source() -> None:
     result = qa.check("They compared them.", source="通过红外光谱 (FTIR) 进行比较", source_lang="zh", config=qa.Config(select=("QA803",)))
     (f,) = result.findings
     assert f.related[0]["side"] == "source" and f.related[0]["excerpt"] == "FTIR"
+
+
+def test_latin_letters_outside_the_basic_blocks_count_as_latin() -> None:
+    """Mathematical bold letters are Latin for the script test: a swapped name is still found."""
+    assert codes("Vucic met Johnson in Paris.", "𝐕𝐮𝐜𝐢𝐜 𝐬𝐞 𝐬𝐚𝐬𝐭𝐚𝐨 𝐬𝐚 𝐌𝐚𝐤𝐫𝐨𝐧𝐨𝐦 𝐮 𝐏𝐚𝐫𝐢𝐳𝐮.", "sr", "QA802") == ["Johnson"]

@@ -42,3 +42,14 @@ def test_four_repeats_are_major() -> None:
 )
 def test_casing(target: str, rule: str, n: int) -> None:
     assert len(found(target, rule)) == n
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "pope pius Ⅻ met the bishops of the region in rome on sunday.",  # a capital Roman numeral is not a capital letter
+        "the minister ǅemal bijedić said that the talks would go on next week.",  # nor is a title-case digraph
+    ],
+)
+def test_all_lowercase_sentence_with_capital_non_letters(target: str) -> None:
+    assert found(target, "QA503") == [target]
