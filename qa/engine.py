@@ -63,7 +63,7 @@ class Engine:
         # and per-call introspection would cost more than many of the rules themselves.
         self._plans = {r.code: _plan(r) for r in self.rules}
         self._quiet = {r.code: r.quiet_inside for r in self.rules if r.quiet_inside}
-        self._schedules: dict[frozenset[str], tuple[list[Rule], list[Rule]]] = {}
+        self._schedules: dict[frozenset[str], tuple[list[tuple[Rule, Call]], list[tuple[Rule, Call]]]] = {}
 
     def check(self, doc: Document) -> Result:
         if doc.error is not None:
