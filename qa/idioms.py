@@ -406,11 +406,7 @@ class _Pattern:
     text: str
     toks: tuple[_PTok, ...]
     first_keys: frozenset[str]
-
-    @property
-    def required(self) -> tuple[frozenset[str], ...]:
-        """The alternatives of each word the pattern cannot match without."""
-        return tuple(t.alts for t in self.toks if not (t.optional or t.wildcard or t.negative))
+    required: tuple[frozenset[str], ...]  # the alternatives of each word the pattern cannot match without
 
 
 def _compile_pattern(pattern: str) -> tuple[_PTok, ...]:
@@ -767,16 +763,13 @@ class IdiomTable:
         self._literal_index: dict[str, list[_Pattern]] = {}
         self._source_index: dict[str, list[_SourceForm]] = {}
         self._n_patterns = 0
-        self._required: dict[int, tuple[frozenset[str], ...]] = {}
-        self._patterns: list[_Pattern] = []
         self._bag_index: dict[str, list[_Pattern]] = {}  # by the lemmas of each pattern's rarest required word
         self._bag_keys: frozenset[str] = frozenset()
         for idiom in self._idioms:
             for pat in idiom.literal:
                 toks = _compile_pattern(pat)
-                cp = _Pattern(idiom, pat, toks, toks[0].alts)
-                self._required[id(cp)] = cp.required
-                self._patterns.append(cp)  # keeps ids stable for the life of the table
+                required = tuple(t.alts for t in toks if not (t.optional or t.wildcard or t.negative))
+                cp = _Pattern(idiom, pat, toks, toks[0].alts, required)
                 for key in _rarest(cp.required):
                     self._bag_index.setdefault(key, []).append(cp)
                 for key in cp.first_keys:
@@ -891,7 +884,7 @@ class IdiomTable:
         out: set[int] = set()
         for lemma in bag.intersection(keys):
             for cp in index[lemma]:
-                if id(cp) not in out and all(not bag.isdisjoint(alts) for alts in self._required[id(cp)]):
+                if id(cp) not in out and all(not bag.isdisjoint(alts) for alts in cp.required):
                     out.add(id(cp))
         return out
 

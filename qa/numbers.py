@@ -95,7 +95,6 @@ def _words(text: str) -> regex.Pattern[str] | re.Pattern[str]:
     return _ASCII_WORD if text.isascii() else _WORD
 
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]?")  # 15.8.2022, 15/08
 _ISO_DATE = re.compile(r"\b\d{4}-(\d{2})-\d{2}\b")
 _DIGIT_AFTER = re.compile(r"\s{1,2}\d")
@@ -227,7 +226,7 @@ def source_numbers(text: str, lang: str | None) -> SourceNumbers:
     """Every value the source may express (lenient: both separator conventions, parts of dates, words)."""
     lex = lexicon(lang)
     norm = ascii_digits(text)
-    if lex is not None and not lex.cjk and lexicon_lang(lang) == "sh" and _CYRILLIC.search(norm):
+    if lex is not None and not lex.cjk and lexicon_lang(lang) == "sh":
         norm = to_latin(norm)  # Serbian Cyrillic: the data is in Latin script
     values: set[float] = set()
     months: set[int] = set()
@@ -313,7 +312,6 @@ def _cjk_numbers(text: str, lex: Lexicon) -> Iterable[tuple[float, int, int]]:
             value = _cjk_value(run, numerals, units, big)
             if value is not None:
                 yield value, i + len(run), i
-
 
 
 def _cjk_value(run: str, numerals: dict[str, float], units: dict[str, float], big: dict[str, float]) -> float | None:

@@ -31,9 +31,14 @@ def _table() -> dict[int, str]:
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
+def has_cyrillic(text: str) -> bool:
+    """Does the text hold any letter of the Cyrillic block (a C-level scan, no per-character loop)?"""
+    return _CYRILLIC.search(text) is not None
+
+
 def to_latin(text: str) -> str:
     """Transliterate Cyrillic letters; everything else is kept. ``ЊЕГОШ`` gives ``NJEGOŠ``, not ``NjEGOŠ``."""
-    if not _CYRILLIC.search(text):
+    if not has_cyrillic(text):
         return text
     table = _table()
     return re.sub(r"\w+", lambda m: _word(m.group(), table), text)

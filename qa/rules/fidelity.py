@@ -21,7 +21,7 @@ from qa.numbers import explained, source_numbers, target_numbers
 from qa.registry import rule
 from qa.resources import DATA, language_name, lexicon_lang, read_toml
 from qa.text import Text, Token
-from qa.transliterate import ascii_fold, to_latin
+from qa.transliterate import ascii_fold, has_cyrillic, to_latin
 
 
 def _target_lang(ctx: Context) -> str:
@@ -85,7 +85,6 @@ def _latin_source(source: Text) -> str:
     return ascii_fold(to_latin(source.raw))
 
 
-_CYRILLIC_BLOCK = re.compile("[\u0400-\u04ff]")
 class _ScriptClass(dict):  # type: ignore[type-arg]
     """Code point -> "L" (Latin letter), "C" (Cyrillic letter), "O" (other letter) or None (not a letter),
     from ``script_of``, learnt one character at a time: ``str.translate`` with it classifies a whole
@@ -232,7 +231,8 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
     a Latin one); an acronym the translator expanded is reported.
     """
     latin_source = _shares(source).get("LATIN", 0) >= 0.5
-    tgt_folded = tgt_nodots = ""
+    tgt_folded: str | None = None  # folded only when a source token needs looking up
+    tgt_nodots = ""
     sent = target.sentences[-1] if target.sentences else None
     seen = set()
     for m in _KEPT.finditer(source.raw):
@@ -248,8 +248,8 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
         if key in seen:
             continue
         seen.add(key)
-        if not tgt_folded:
-            tgt_folded = ascii_fold(target.raw).lower() or " "
+        if tgt_folded is None:
+            tgt_folded = ascii_fold(target.raw).lower()
             tgt_nodots = tgt_folded.replace(".", "")
         if re.search(rf"(?<![\w]){re.escape(key)}", tgt_folded) or re.search(rf"(?<![\w]){re.escape(key.replace('.', ''))}", tgt_nodots):
             continue
@@ -299,7 +299,7 @@ def copied_source_word(target: Text, source: Text, ctx: Context) -> Iterator[Hit
     src_tokens = _WORD.findall(source.raw)
     src_words = {w.lower() for w in src_tokens}
     src_lower = {w for w in src_tokens if w.islower()}
-    if _CYRILLIC_BLOCK.search(source.raw):
+    if has_cyrillic(source.raw):
         src_words |= {w.lower() for w in _WORD.findall(to_latin(source.raw))}
     allow = ctx.config.allow_words
     run: list[Token] = []
