@@ -13,10 +13,12 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from qa.config import Config, ConfigError, load_config
-from qa.engine import Engine, Result
+from qa.engine import Engine
+from qa.result import Result
 from qa.io import InputError, load_documents
 from qa.model import Document, Finding, Hit, Severity, Span
-from qa.registry import Rule, all_rules, get_rule, rule
+from qa.registry import Rule, rule
+from qa.rules import all_rules, get_rule
 from qa.report import Report
 from qa.scoring import Policy, Score
 

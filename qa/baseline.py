@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, TextIO
 
-from qa.engine import Result
+from qa.result import Result
 from qa.scoring import Policy, passes, score
 
 SCHEMA = "qa-baseline/1"
@@ -76,9 +76,8 @@ class Baseline:
         if not removed:
             return result, 0
         s = score(kept, result.words)
-        # rendered=None: a text a worker made before the baseline removed findings would show them again
         passed = passes(kept, s, policy) and not result.rule_errors
-        return replace(result, findings=kept, score=s, passed=passed, rendered=None), removed
+        return replace(result, findings=kept, score=s, passed=passed), removed
 
     @property
     def unmatched(self) -> int:

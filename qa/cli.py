@@ -134,7 +134,7 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from qa.baseline import Baseline, BaselineError
     from qa.engine import Engine
     from qa.io import InputError, load_documents
-    from qa.parallel import check_documents, default_jobs
+    from qa.parallel import check_rendered, default_jobs
     from qa.reporters import get_renderer, get_stream
     from qa.reporters.progress import Progress
 
@@ -172,25 +172,26 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             if any(getattr(args, side) for side in ("source", "reference", "back_translation")):
                 raise UsageError("--dask checks corpora (JSONL shards); give each record its sides")
             try:
-                results = check_on_dask(args.inputs, args.dask, config, config.source_lang, config.target_lang)
+                results = ((r, None) for r in check_on_dask(args.inputs, args.dask, config, config.source_lang, config.target_lang))
             except DaskUnavailable as e:
                 raise UsageError(str(e)) from None
         else:
             jobs = args.jobs if args.jobs is not None else default_jobs()
             # a streamed format's text is made in the workers, unless the baseline will still change the result
             prerender = getattr(make_stream, "prerender", None) if baseline is None else None
-            results = check_documents(documents, config, jobs=jobs, prerender=prerender)
+            results = check_rendered(documents, config, jobs=jobs, prerender=prerender)
         with Progress(stderr) as progress:
-            for result in results:
+            for result, text in results:
                 doc = result.document
                 if recorded is not None:
                     recorded.record(result)
                 if baseline is not None:
                     result, removed = baseline.filter(result, config.policy)
                     baselined += removed
+                    text = None  # made before the baseline removed findings, it would show them again
                 report.add(result)
                 if stream is not None:
-                    stream.document(result)
+                    stream.document(result, text)
                 progress.advance(result)
                 if doc.error is not None:
                     progress.log(f"qa: error: {doc.error}")
@@ -274,7 +275,7 @@ def _score(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
-    from qa.registry import all_rules
+    from qa.rules import all_rules
 
     rules = all_rules()
     if args.format == "json":
@@ -314,7 +315,7 @@ def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _explain(args: argparse.Namespace, stdout: TextIO) -> int:
-    from qa.registry import get_rule
+    from qa.rules import get_rule
 
     try:
         r = get_rule(args.rule)

@@ -19,7 +19,8 @@ from collections import deque
 from typing import Any, Iterable, Iterator
 
 from qa.config import Config
-from qa.engine import Engine, Result
+from qa.engine import Engine
+from qa.result import Result
 from qa.io import load_documents
 from qa.model import Document
 

@@ -9,50 +9,16 @@ from __future__ import annotations
 import bisect
 import inspect
 import traceback
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from qa.config import Config
+from qa.context import Context
 from qa.model import SIDES, Document, Finding, Hit, Severity, Span
-from qa.registry import Rule, all_rules, matches, select_rules
-from qa.scoring import Score, passes, score
+from qa.registry import Rule, matches, select_rules
+from qa.result import Result, RuleError
+from qa.rules import all_rules
+from qa.scoring import passes, score
 from qa.text import Text
-
-@dataclass(frozen=True)
-class Context:
-    """What a rule may know besides the texts: languages and the run's configuration."""
-
-    source_lang: str | None
-    target_lang: str | None
-    config: Config
-    document: Document
-
-
-@dataclass
-class RuleError:
-    rule: str
-    message: str
-
-
-@dataclass
-class Result:
-    """One document's outcome; ``passed`` is decided here, once."""
-
-    document: Document
-    findings: list[Finding] = field(default_factory=list)
-    words: int = 0
-    score: Score = Score(0.0, 0.0)
-    passed: bool = False
-    metrics: dict[str, Any] = field(default_factory=dict)
-    rule_errors: list[RuleError] = field(default_factory=list)
-    # The streaming reporter's text for this result, made in the worker process that checked it
-    # (``qa.parallel``), so the parent only writes it; None where the reporter renders it itself.
-    rendered: str | None = None
-
-    @property
-    def error(self) -> str | None:
-        return self.document.error
-
 
 class Engine:
     def __init__(self, config: Config | None = None, rules: Iterable[Rule] | None = None) -> None:

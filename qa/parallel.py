@@ -21,7 +21,8 @@ from multiprocessing.queues import Queue
 from typing import Callable, Iterable, Iterator
 
 from qa.config import Config
-from qa.engine import Engine, Result
+from qa.engine import Engine
+from qa.result import Result
 from qa.model import Document
 
 CHUNK = 64  # documents per task: fewer, larger messages; 16 spent a tenth of the run on inter-process traffic
@@ -68,39 +69,48 @@ def warm(config: Config) -> None:
     gc.freeze()
 
 
-def _check_chunk(docs: list[Document], prerender: Callable[[Result], str] | None = None) -> list[Result]:
+Checked = tuple[Result, "str | None"]  # a result, and its streaming reporter's text where a worker made it
+
+
+def _check_chunk(docs: list[Document], prerender: Callable[[Result], str] | None = None) -> list[Checked]:
     """Check a chunk in a worker. The documents are not sent back: the parent still holds them, and
     pickling every article's texts a second time would cost more than reporting on them. With
     ``prerender``, the streaming reporter's text is made here too, in parallel, not in the parent."""
     assert _engine is not None
-    results = [_engine.check(d) for d in docs]
-    for r in results:
-        if prerender is not None:
-            r.rendered = prerender(r)
+    out: list[Checked] = []
+    for d in docs:
+        r = _engine.check(d)
+        text = prerender(r) if prerender is not None else None
         r.document = None  # type: ignore[assignment]  # reattached by the parent (_dispatch)
-    return results
+        out.append((r, text))
+    return out
 
 
-def check_documents(
+def check_documents(docs: Iterable[Document], config: Config | None = None, jobs: int = 1) -> Iterator[Result]:
+    """Yield one ``Result`` per document, in input order; ``jobs > 1`` uses worker processes."""
+    for result, _ in check_rendered(docs, config, jobs):
+        yield result
+
+
+def check_rendered(
     docs: Iterable[Document],
     config: Config | None = None,
     jobs: int = 1,
     prerender: Callable[[Result], str] | None = None,
-) -> Iterator[Result]:
-    """Yield one ``Result`` per document, in input order; ``jobs > 1`` uses worker processes.
+) -> Iterator[Checked]:
+    """Yield each document's ``Result`` with its streaming reporter's text, in input order.
 
-    ``prerender`` (a module-level function, so workers can receive it) makes each result's
-    ``rendered`` text in the worker; with one job the reporter renders in process as usual.
+    ``prerender`` (a module-level function, so workers can receive it) makes the text in the
+    worker that checked the document; the text is None with one job, where the reporter renders
+    in process as usual, and the reporter then makes it itself.
     """
     config = config or Config()
     it = iter(docs)
     head = list(islice(it, 2))
     if jobs <= 1 or len(head) < 2:  # one document: a pool would only cost start-up time
         engine = Engine(config)
-        for d in head:
-            yield engine.check(d)
-        for d in it:
-            yield engine.check(d)
+        for d in chain(head, it):
+            yield engine.check(d), None
         return
     workers: _Workers | None = None
     try:
@@ -140,7 +150,7 @@ class _Workers:
         self.procs = [ctx.Process(target=_serve, args=(config, q, self.results), daemon=True) for q in self.tasks]
         for p in self.procs:
             p.start()
-        self.done: dict[int, list[Result]] = {}
+        self.done: dict[int, list[Checked]] = {}
         self.sent = 0
 
     def submit(self, k: int, docs: list[Document], prerender: Callable[[Result], str] | None) -> int:
@@ -149,7 +159,7 @@ class _Workers:
         self.tasks[k].put((chunk_id, docs, prerender))
         return chunk_id
 
-    def result(self, chunk_id: int) -> list[Result]:
+    def result(self, chunk_id: int) -> list[Checked]:
         while chunk_id not in self.done:
             try:
                 got, results, error = self.results.get(timeout=1.0)
@@ -192,7 +202,7 @@ class _Slot:
         self.chunk: int | None = None
 
 
-def _dispatch(docs: Iterator[Document], workers: _Workers, prerender: Callable[[Result], str] | None) -> Iterator[Result]:
+def _dispatch(docs: Iterator[Document], workers: _Workers, prerender: Callable[[Result], str] | None) -> Iterator[Checked]:
     """Send documents to workers by source language, yield results in input order.
 
     Each source language has a home worker, so a worker loads the word frequencies of the
@@ -220,19 +230,19 @@ def _dispatch(docs: Iterator[Document], workers: _Workers, prerender: Callable[[
                 slot.chunk = chunk
             open_chunks[k], open_slots[k] = [], []
 
-    def oldest() -> Result:
+    def oldest() -> Checked:
         doc, slot = order.popleft()
         if slot.chunk is None:
             submit(slot.worker)  # its chunk is still filling: send it as it is
         chunk = slot.chunk
         assert chunk is not None
-        result = workers.result(chunk)[slot.index]
+        result, text = workers.result(chunk)[slot.index]
         unreported[chunk] -= 1
         if not unreported[chunk]:  # chunks of different languages interleave: kept until all is yielded
             del unreported[chunk]
             workers.forget(chunk)
         result.document = doc
-        return result
+        return result, text
 
     for doc in docs:
         least = min(range(n), key=sent.__getitem__)

@@ -118,19 +118,9 @@ def rule(
     return register
 
 
-def all_rules() -> list[Rule]:
-    """Every registered rule, in code order (importing the bundled rule modules first)."""
-    import qa.rules  # noqa: F401  (registers the bundled rules)
-
+def registered() -> list[Rule]:
+    """Every rule registered so far, in code order (``qa.rules.all_rules`` imports the bundled ones first)."""
     return sorted(_REGISTRY.values(), key=lambda r: r.code)
-
-
-def get_rule(key: str) -> Rule:
-    """Look a rule up by code or name; KeyError names what was asked for."""
-    for r in all_rules():
-        if key.upper() == r.code or key.lower() == r.name:
-            return r
-    raise KeyError(key)
 
 
 def matches(rule: Rule, selector: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from qa.engine import Result
+from qa.result import Result
 from qa.model import Severity
 
 SCHEMA = "qa-report/1"

@@ -11,7 +11,8 @@ import pytest
 from qa.baseline import Baseline, BaselineError
 from qa.cli import main
 from qa.config import Config
-from qa.engine import Engine, Result
+from qa.engine import Engine
+from qa.result import Result
 from qa.model import Document
 from qa.scoring import Policy
 
@@ -109,11 +110,15 @@ def test_cli_missing_baseline_exits_2(tmp_path: Path) -> None:
     assert "none.json: cannot read baseline" in err.getvalue()
 
 
-def test_a_text_rendered_before_filtering_is_dropped(engine: Engine, tmp_path: Path) -> None:
-    """A worker may render a result before the baseline filters it: the stale text must not be written."""
-    from qa.reporters.json import document_text
-
-    before = check(engine, SEED.read_text(encoding="utf-8"))
-    before.rendered = document_text(before)
-    after, removed = Baseline.of([before]).filter(before, Policy())
-    assert removed and after.rendered is None
+def test_a_baseline_with_worker_processes_reports_no_baselined_finding(tmp_path: Path) -> None:
+    """Workers render streamed JSON as they check; with a baseline that text would still show the
+    findings the baseline removes, so it must not be what is written."""
+    corpus = tmp_path / "corpus.jsonl"
+    text = SEED.read_text(encoding="utf-8")
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "target": text, "source_lang": "sr"}) + "\n" for i in range(3)), encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    args = ["check", str(corpus), "--format", "json", "--jobs", "2"]
+    assert main([*args, "--write-baseline", str(baseline)], stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    out = io.StringIO()
+    assert main([*args, "--baseline", str(baseline)], stdout=out, stderr=io.StringIO()) == 0
+    assert [d["findings"] for d in json.loads(out.getvalue())["documents"]] == [[], [], []]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qa.cli import main
-from qa.engine import Result
+from qa.result import Result
 from qa.model import Document
 from qa.reporters import FORMATS
 from qa.reporters.progress import Progress

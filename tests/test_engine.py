@@ -9,7 +9,8 @@ import pytest
 import qa
 from qa.engine import Engine
 from qa.model import Document, Hit
-from qa.registry import Rule, all_rules, select_rules
+from qa.registry import Rule, select_rules
+from qa.rules import all_rules
 from qa.scoring import Policy
 from qa.text import Text
 

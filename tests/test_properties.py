@@ -19,7 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qa.cli import main
-from qa.engine import Engine, Result
+from qa.engine import Engine
+from qa.result import Result
 from qa.model import Document
 
 FRAGMENTS = [

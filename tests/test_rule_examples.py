@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import qa
-from qa.registry import Example, Rule, all_rules
+from qa.registry import Example, Rule
+from qa.rules import all_rules
 
 RULES = all_rules()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Callable, Protocol, TextIO
 
-from qa.engine import Result
+from qa.result import Result
 from qa.report import Report
 
 Renderer = Callable[[Report, TextIO], None]
@@ -18,7 +18,8 @@ Renderer = Callable[[Report, TextIO], None]
 class Stream(Protocol):
     """A renderer that writes each document as it arrives, then the summary: memory stays flat."""
 
-    def document(self, result: Result) -> None: ...
+    def document(self, result: Result, text: str | None = None) -> None:
+        """Write one document; ``text`` is its rendering when a worker process made it already."""
 
     def finish(self, report: Report) -> None: ...
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from qa.engine import Result
+from qa.result import Result
 from qa.model import Finding, Severity
 from qa.report import Report
 from qa.reporters import replay
@@ -56,7 +56,7 @@ class Stream:
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
-    def document(self, r: Result) -> None:
+    def document(self, r: Result, text: str | None = None) -> None:
         doc = r.document
         if r.error is not None:
             w = where(doc)

@@ -26,7 +26,7 @@ import html
 from typing import Iterable, TextIO
 
 from qa import __version__
-from qa.engine import Result
+from qa.result import Result
 from qa.model import Document, Finding, Severity, Side
 from qa.report import Report
 from qa.reporters.escaping import visible

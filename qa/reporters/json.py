@@ -6,7 +6,7 @@ import json
 from typing import Any, TextIO
 
 from qa import __version__
-from qa.engine import Result
+from qa.result import Result
 from qa.model import Finding
 from qa.report import SCHEMA, Report
 from qa.reporters import replay
@@ -90,9 +90,9 @@ class Stream:
             self.out.write(f'{{\n  "schema": "{SCHEMA}",\n  "tool": {tool},\n  "documents": [')
             self.started = True
 
-    def document(self, result: Result) -> None:
+    def document(self, result: Result, text: str | None = None) -> None:
         self._start()
-        self.out.write(("," if self.count else "") + (result.rendered or document_text(result)))
+        self.out.write(("," if self.count else "") + (text or document_text(result)))
         self.count += 1
 
     def finish(self, report: Report) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from qa.engine import Result
+from qa.result import Result
 from qa.report import Report
 from qa.reporters import replay
 from qa.reporters.json import document_dict
@@ -28,8 +28,8 @@ class Stream:
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
-    def document(self, result: Result) -> None:
-        self.out.write(result.rendered or line(result))
+    def document(self, result: Result, text: str | None = None) -> None:
+        self.out.write(text or line(result))
 
     def finish(self, report: Report) -> None:
         self.out.flush()

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from qa import __version__
-from qa.engine import Result
+from qa.result import Result
 from qa.model import Severity
 from qa.report import Report
 from qa.reporters.escaping import xml_safe

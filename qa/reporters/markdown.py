@@ -12,7 +12,7 @@ import re
 from typing import TextIO
 
 from qa import __version__
-from qa.engine import Result
+from qa.result import Result
 from qa.model import Finding, Severity
 from qa.report import Report
 from qa.reporters.escaping import visible

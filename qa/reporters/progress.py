@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from qa.engine import Result
+from qa.result import Result
 
 
 def _isatty(stream: TextIO) -> bool:

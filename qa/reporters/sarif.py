@@ -22,9 +22,10 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from qa import __version__
-from qa.engine import Result
+from qa.result import Result
 from qa.model import Document, Finding, Severity
-from qa.registry import Rule, get_rule
+from qa.registry import Rule
+from qa.rules import get_rule
 from qa.report import Report
 from qa.reporters.locations import where
 from qa.text import Text

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from qa.engine import Result
+from qa.result import Result
 from qa.model import Finding, Severity
 from qa.report import Report
 from qa.reporters import replay
@@ -37,7 +37,7 @@ class Stream:
         if width is None and not self.console.is_terminal:
             self.console.width = 120  # files and pipes: wide enough that a finding stays on one line
 
-    def document(self, result: Result) -> None:
+    def document(self, result: Result, text: str | None = None) -> None:
         _document(self.console, result)
 
     def finish(self, report: Report) -> None:

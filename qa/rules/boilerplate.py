@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator
 
 import regex
 
-from qa.engine import Context
+from qa.context import Context
 from qa.model import Hit
 from qa.registry import rule
 from qa.resources import DATA, read_toml

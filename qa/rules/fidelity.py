@@ -14,7 +14,7 @@ from typing import Iterator
 from rapidfuzz import fuzz, process
 
 from qa.align import align_texts
-from qa.engine import Context
+from qa.context import Context
 from qa.language import english, script_of, wordfreq_lang, zipf
 from qa.model import Hit, Severity, Span
 from qa.numbers import explained, source_numbers, target_numbers

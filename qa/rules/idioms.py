@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from qa.align import SentencePair, align_texts
-from qa.engine import Context
+from qa.context import Context
 from qa.idioms import IdiomTable, bundled_table
 from qa.model import Hit, Severity, Span
 from qa.registry import rule

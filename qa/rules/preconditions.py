@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from qa.engine import Context
+from qa.context import Context
 from qa.language import foreign, same_language, span_foreign_ratio
 from qa.model import Hit
 from qa.registry import rule

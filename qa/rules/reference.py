@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from qa.align import SentencePair, align_texts
-from qa.engine import Context
+from qa.context import Context
 from qa.metrics import sentence_chrf
 from qa.model import Hit, Severity, Span
 from qa.registry import rule

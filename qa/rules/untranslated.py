@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Iterator
 
-from qa.engine import Context
+from qa.context import Context
 from qa.language import english, foreign, same_language, script_of, span_foreign_ratio, wordfreq_lang, zipf
 from qa.model import Hit
 from qa.registry import rule

@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from qa.engine import Result
+from qa.result import Result
 from qa.model import Document, Finding, Severity
 from qa.report import Report
 from qa.reporters import FORMATS, get_renderer
