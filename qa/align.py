@@ -4,13 +4,13 @@ The choice: length-based dynamic programming (Gale and Church, 1993) with
 anchors, as hunalign and bleualign do when no dictionary is at hand.
 
 - **Length.** A translation's length is roughly proportional to its
-  source's. The expected ratio is the language pair's norm
-  (``data/length_ratios.toml``) where known, else measured on the document
-  itself (total target characters over total source characters).
-- **Anchors.** Numbers (read with ``qa.numbers``, so ``1.000,5`` meets
-  ``1,000.5``), Latin-script names and acronyms (Cyrillic transliterated, diacritics folded, so
-  ``Вучић`` meets ``Vucic``), URLs and handles are tokens both sides share
-  whatever the language; shared anchors lower a pairing's cost.
+  source's. The expected ratio is the source language's norm (its profile's
+  ``english_length``) where known, else measured on the document itself
+  (total target characters over total source characters).
+- **Anchors.** Numbers (digits, so ``1.000,5`` meets ``1,000.5``) and
+  Latin-script names and acronyms (Cyrillic transliterated, diacritics
+  folded, so ``Вучић`` meets ``Vucic``) are tokens both sides share whatever
+  the language (``Text.anchors``); shared anchors lower a pairing's cost.
 - **Merges and splits.** News MT merges two short source sentences into
   one or splits a long one, so besides 1-1 the moves 2-1, 1-2, 1-0
   (omission) and 0-1 (addition) are allowed; a 1-0 or 0-1 bead costs more
@@ -29,12 +29,10 @@ sentence from pairing across a paragraph boundary.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from qa.text import Block, Text
-from qa.transliterate import ascii_fold, to_latin
+from qa.text import Block, Text, anchors
 
 SKIP = 3.0  # cost of leaving a unit unpaired (1-0 or 0-1)
 MERGE = 1.0  # extra cost of a 2-1 or 1-2 bead over a 1-1
@@ -49,25 +47,6 @@ class Bead:
     left: tuple[int, ...]
     right: tuple[int, ...]
     cost: float = 0.0
-
-
-# A number, or a word of three or more letters that starts with an ASCII capital (the lookbehind
-# makes the match start where a word starts, as a plain scan of letter runs would; placed after
-# the capital, it lets the scanner skip to the next digit or capital instead of trying every position).
-_ANCHOR = re.compile(r"\d+(?:[.,]\d+)*|[A-Z](?<![^\W\d_][A-Z])[^\W\d_]{2,}")
-
-
-def anchors(text: str) -> frozenset[str]:
-    """Language-neutral tokens: numbers (digits only) and capitalised or mixed-case Latin words (folded)."""
-    out = set()
-    latin = ascii_fold(to_latin(text))
-    for m in _ANCHOR.finditer(latin):
-        tok = m.group()
-        if tok[0].isdigit():
-            out.add(tok.replace(".", "").replace(",", ""))
-        elif tok.isascii():
-            out.add(tok.lower()[:5])  # the stem: inflected names ("Putina") meet their base
-    return frozenset(out)
 
 
 def _pair_cost(llen: int, rlen: int, ratio: float, la: frozenset[str], ra: frozenset[str]) -> float:
@@ -169,19 +148,11 @@ class SentencePair:
 def align_texts(left: Text, right: Text, ratio: float | None = None) -> list[SentencePair]:
     """Paragraphs first, then sentences inside each paragraph group (see the module docstring).
 
-    ``ratio`` is the expected length of ``right`` over ``left`` for the language pair
-    (``data/length_ratios.toml``); without it the document's own ratio is used, which
-    an omission of a whole sentence skews.
+    ``ratio`` is the expected length of ``right`` over ``left`` for the language pair (the
+    source profile's ``english_length``); without it the document's own ratio is used, which
+    an omission of a whole sentence skews. Rules get an alignment through
+    ``Context.alignment``, which computes it once per document for all of them.
     """
-    cache: dict[tuple[int, float | None], list[SentencePair]] = left.__dict__.setdefault("_alignments", {})
-    key = (id(right), ratio)
-    if key in cache:  # several rules align the same two sides of one document
-        return cache[key]
-    cache[key] = pairs = _align_texts(left, right, ratio)
-    return pairs
-
-
-def _align_texts(left: Text, right: Text, ratio: float | None) -> list[SentencePair]:
     lp, rp = left.paragraphs, right.paragraphs
     if ratio is None:
         ratio = max(0.05, len(right.raw.strip()) / max(1, len(left.raw.strip())))
@@ -198,9 +169,7 @@ def _align_texts(left: Text, right: Text, ratio: float | None) -> list[SentenceP
 
 
 def _anchors(text: Text, blocks: Sequence[Block]) -> list[frozenset[str]]:
-    """Anchors of blocks of a text, by span, computed once per document: a one-sentence paragraph is
-    the same span at both levels, and every rule aligning this side shares them."""
-    return [text.memo(("anchors", b.start, b.end), lambda b=b: anchors(text.slice(b))) for b in blocks]
+    return [text.anchors(b) for b in blocks]
 
 
 def _by_paragraph(text: Text) -> list[list[Block]]:

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable
 
 from qa.config import Config
 from qa.context import Context
+from qa.languages import profile
 from qa.model import SIDES, Document, Finding, Hit, Severity, Span
 from qa.registry import Rule, matches, select_rules
 from qa.result import Result, RuleError
@@ -35,12 +36,9 @@ class Engine:
         if doc.error is not None:
             return Result(document=doc, passed=False)
         texts = {side: Text(doc.side(side)) for side in SIDES if doc.side(side) is not None}  # type: ignore[arg-type]
-        ctx = Context(
-            source_lang=(doc.source_lang or self.config.source_lang),
-            target_lang=(doc.target_lang or self.config.target_lang or "en"),
-            config=self.config,
-            document=doc,
-        )
+        source_lang = doc.source_lang or self.config.source_lang
+        target_lang = doc.target_lang or self.config.target_lang or "en"
+        ctx = Context(source_lang, target_lang, profile(source_lang), profile(target_lang), self.config, doc)
         result = Result(document=doc, words=texts["target"].words)
         pre, main = self._schedule(frozenset(texts))
         target = texts["target"]

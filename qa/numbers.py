@@ -10,7 +10,7 @@ a date), so that a target number is reported only when no reading of the
 source explains it.
 
 Language knowledge (number words, multipliers, month names, the decimal
-separator, CJK numeral characters) lives in ``data/numbers/<lang>.toml``; this
+separator, CJK numeral characters) lives in each language's ``numbers.toml``; this
 module holds only the reading logic.
 """
 
@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, Iterable
 
-from qa.resources import DATA, lexicon_lang, read_toml
-from qa.transliterate import to_latin
+from qa.languages import profile
+from qa.resources import read_toml
 
 
 @dataclass(frozen=True)
@@ -64,12 +64,15 @@ class Lexicon:
         return re.compile(f"[{re.escape(first)}][{re.escape(rest)}]*" if first else "(?!)")
 
 
-@lru_cache(maxsize=None)
 def lexicon(lang: str | None) -> Lexicon | None:
-    """The number data of a language (sr/hr/bs share ``sh``), or None when there is none."""
-    code = lexicon_lang(lang)
-    path = DATA / "numbers" / f"{code}.toml"
-    if not path.is_file():
+    """The number data of a language (its profile's ``numbers.toml``; sr/hr/bs share one), or None."""
+    return _lexicon(profile(lang).code)
+
+
+@lru_cache(maxsize=None)
+def _lexicon(code: str) -> Lexicon | None:
+    path = profile(code).data_file("numbers.toml")
+    if path is None:
         return None
     data: dict[str, Any] = read_toml(path)
     return Lexicon(
@@ -226,8 +229,8 @@ def source_numbers(text: str, lang: str | None) -> SourceNumbers:
     """Every value the source may express (lenient: both separator conventions, parts of dates, words)."""
     lex = lexicon(lang)
     norm = ascii_digits(text)
-    if lex is not None and not lex.cjk and lexicon_lang(lang) == "sh":
-        norm = to_latin(norm)  # Serbian Cyrillic: the data is in Latin script
+    if lex is not None and not lex.cjk and "CYRILLIC" in profile(lang).scripts and "LATIN" in profile(lang).scripts:
+        norm = profile(lang).to_latin(norm)  # Serbian Cyrillic: the data is in Latin script
     values: set[float] = set()
     months: set[int] = set()
     has_digits = False

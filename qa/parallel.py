@@ -56,7 +56,7 @@ def warm(config: Config) -> None:
     need them: each worker gets its own languages (see :func:`_dispatch`), and langdetect is
     asked only where the cheap signals point at a foreign sentence, which most corpora never do.
     """
-    from qa.language import zipf
+    from qa.languages.frequency import zipf
 
     engine = Engine(config)
     # no source language and no reference: those tables (and sacrebleu) are loaded by the workers that need them

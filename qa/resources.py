@@ -1,14 +1,13 @@
-"""Language data, loaded once per process from ``qa/data`` (and the user's extra files).
+"""Reading qa's data files: TOML tables and word lists, from ``qa/data`` or a user's path.
 
 Language knowledge lives in data files with their provenance, not in code;
-this module only reads and caches them.
+this module only reads them, with errors that name the file. What a file
+means is its reader's business (``qa.languages``, ``qa.tables``, the rules).
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,31 +17,6 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 DATA = Path(__file__).parent / "data"
-
-# ISO 639-1 codes of the Serbo-Croatian standards, which share one lexicon here.
-SH_LANGS = frozenset({"sr", "hr", "bs", "me", "cnr", "sh"})
-LANGUAGE_NAMES = {
-    "sr": "Serbian", "hr": "Croatian", "bs": "Bosnian", "me": "Montenegrin", "cnr": "Montenegrin",
-    "sh": "Serbo-Croatian", "en": "English", "de": "German", "fr": "French", "es": "Spanish",
-    "it": "Italian", "pl": "Polish", "cs": "Czech", "ru": "Russian", "uk": "Ukrainian", "sl": "Slovene",
-    "mk": "Macedonian", "bg": "Bulgarian", "ja": "Japanese", "zh": "Chinese", "hi": "Hindi", "pt": "Portuguese",
-    "nl": "Dutch", "sk": "Slovak", "hu": "Hungarian", "ro": "Romanian", "tr": "Turkish", "sq": "Albanian",
-}
-
-
-def lexicon_lang(lang: str | None) -> str:
-    """The data-file language for an ISO code: sr/hr/bs/me share ``sh``; unknown sources default to ``sh``."""
-    if lang is None:
-        return "sh"
-    code = lang.lower().split("-")[0].split("_")[0]
-    return "sh" if code in SH_LANGS else code
-
-
-def language_name(lang: str | None) -> str:
-    if lang is None:
-        return "Serbian/Croatian/Bosnian"
-    code = lang.lower().split("-")[0].split("_")[0]
-    return LANGUAGE_NAMES.get(code, code)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -54,22 +28,15 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ValueError(f"{path}: invalid TOML ({e})") from None
 
 
-@dataclass(frozen=True)
-class FunctionWords:
-    words: dict[str, str]  # word -> English gloss
-    phrases: tuple[tuple[str, ...], ...]  # lower-case phrases that excuse a word
-    particles: frozenset[str]
+def read_lines(path: Path) -> list[str]:
+    """The entries of a word-list file: one per line, ``#`` starts a comment, blank lines are skipped."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ValueError(f"{path}: cannot read ({e.strerror or e})") from None
+    return [line for raw in text.splitlines() if (line := raw.split("#", 1)[0].strip())]
 
 
-@lru_cache(maxsize=None)
-def function_words(lang: str) -> FunctionWords | None:
-    path = DATA / "function_words" / f"{lang}.toml"
-    if not path.is_file():
-        return None
-    data = read_toml(path)
-    exc = data.get("except", {})
-    return FunctionWords(
-        words={k.lower(): str(v) for k, v in data.get("words", {}).items()},
-        phrases=tuple(tuple(p.lower().split()) for p in exc.get("phrases", [])),
-        particles=frozenset(exc.get("particles", [])),
-    )
+def read_words(path: Path) -> frozenset[str]:
+    """A word-list file as a set of lower-case words."""
+    return frozenset(line.lower() for line in read_lines(path))

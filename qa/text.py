@@ -10,17 +10,28 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
-from typing import Callable, Hashable, Iterator, TypeVar
+from typing import Iterator
 
-T = TypeVar("T")
+from qa.languages.frequency import english, foreign_ratio
+from qa.languages.scripts import ScriptShares, script_shares
+from qa.languages.transliteration import ascii_fold, to_latin
 
-# Words: letters/digits joined by inner hyphens or apostrophes ("U-turn", "don't", "O'Brien").
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b(?<![\w-])(?<![\w-]\.)[\w-]+(?:\.[\w-]+)+/[^\s<>\"')\]]*", re.IGNORECASE)
-_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b")
-_HANDLE = re.compile(r"(?<![\w@])[@#][A-Za-z_][\w]{1,30}")
-_DOMAIN = re.compile(r"\b(?<![\w-])(?<![\w-]\.)[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|uk|rs|hr|ba|me|info|io|co|eu|de|ru)\b", re.IGNORECASE)
-_DOMAIN_HINT = re.compile(r"\.(?:com|org|net|edu|gov|uk|rs|hr|ba|me|info|io|co|eu|de|ru)\b", re.IGNORECASE)
+# Words: letters/digits joined by inner hyphens or apostrophes ("U-turn", "don't", "O'Brien"). The one
+# word pattern of the package: every rule that counts, compares or looks up words reads these tokens.
+WORD = re.compile(r"[^\W_]+(?:[-‐'’][^\W_]+)*")
+# Links and addresses: not prose, so prose rules skip them, and a translation must copy them unchanged.
+_SCHEME_URL = r"(?:https?://|www\.)[^\s<>\"')\]]+"
+_PATH_URL = r"\b(?<![\w-])(?<![\w-]\.)[\w-]+(?:\.[\w-]+)+/[^\s<>\"')\]]*"  # example.com/path
+_EMAIL_ADDRESS = r"\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b"
+_HANDLE_OR_TAG = r"(?<![\w@])[@#][A-Za-z_]\w{1,30}"
+_TLD = r"\.(?:com|org|net|edu|gov|uk|rs|hr|ba|me|info|io|co|eu|de|ru)\b"
+_URL = re.compile(f"{_SCHEME_URL}|{_PATH_URL}", re.IGNORECASE)
+_EMAIL = re.compile(_EMAIL_ADDRESS)
+_HANDLE = re.compile(_HANDLE_OR_TAG)
+_DOMAIN = re.compile(rf"\b(?<![\w-])(?<![\w-]\.)[\w-]+(?:\.[\w-]+)*{_TLD}", re.IGNORECASE)
+_DOMAIN_HINT = re.compile(_TLD, re.IGNORECASE)
+# A link a translation must copy unchanged (QA808): a URL with its scheme, an e-mail address, a handle or a hashtag.
+LINK = re.compile(f"{_SCHEME_URL}|{_EMAIL_ADDRESS}|{_HANDLE_OR_TAG}")
 
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 _LINE = re.compile(r"[^\r\n]+")
@@ -95,22 +106,6 @@ class Text:
     def __getitem__(self, item: slice) -> str:
         return self.raw[item]
 
-    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """A value derived from this text, computed once per document whichever rule asks first.
-
-        Rules that need the same derived view (a script share, the anchors of a
-        sentence) share it through here; the cache lives and dies with the
-        document, so nothing is remembered from one document to the next.
-        """
-        cache = self._memo
-        if key not in cache:
-            cache[key] = compute()
-        return cache[key]  # type: ignore[no-any-return]
-
-    @cached_property
-    def _memo(self) -> dict[Hashable, object]:
-        return {}
-
     def slice(self, block: Block | Token) -> str:
         return self.raw[block.start : block.end]
 
@@ -151,7 +146,7 @@ class Text:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.raw)]
+        return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(self.raw)]
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens wholly inside [start, end), found by bisection (no scan of the whole text)."""
@@ -173,20 +168,7 @@ class Text:
     def protected(self) -> list[tuple[int, int]]:
         """URLs, e-mail addresses, domains, handles and hashtags: not prose, so prose rules skip them."""
         raw = self.raw
-        spans: list[tuple[int, int]] = []
-        # Each pattern needs a character most prose sentences lack; testing for it first
-        # spares four regex scans of every sentence (the common case: nothing to protect).
-        patterns = []
-        if "/" in raw or "www." in raw.lower():
-            patterns.append(_URL)
-        if "@" in raw:
-            patterns.append(_EMAIL)
-        if "@" in raw or "#" in raw:
-            patterns.append(_HANDLE)
-        if _DOMAIN_HINT.search(raw):
-            patterns.append(_DOMAIN)
-        for pattern in patterns:
-            spans.extend((m.start(), m.end()) for m in pattern.finditer(raw))
+        spans = [(m.start(), m.end()) for pattern in _protected_patterns(raw) for m in pattern.finditer(raw)]
         return merge_spans(spans)
 
     def is_protected(self, start: int, end: int) -> bool:
@@ -198,16 +180,107 @@ class Text:
     def _protected_starts(self) -> list[int]:
         return [s for s, _ in self.protected]
 
-    def paragraph_of(self, offset: int) -> Block | None:
-        starts = self._paragraph_starts
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and offset < self.paragraphs[i].end:
-            return self.paragraphs[i]
-        return None
+    @cached_property
+    def name_runs(self) -> list[list[Token]]:
+        """Runs of capitalised words that are not just a sentence start or a common English word: the
+        names of an English text, which the fidelity and reference rules look for on the other side."""
+        starts = set()
+        for s in self.sentences:
+            first = self.tokens_in(s.start, s.end)
+            if first:
+                starts.add(first[0].start)
+        runs: list[list[Token]] = []
+        prev_end: int | None = None
+        for tok in self.tokens:
+            w = tok.text
+            if not w[:1].isupper() or not w[:1].isalpha() or self.is_protected(tok.start, tok.end):
+                prev_end = None
+                continue
+            common = english(w.lower()) >= 5.0 and not w.isupper()
+            initial = tok.start in starts and english(w.lower()) >= 3.5 and not w.isupper()
+            if common or initial or len(w) < 2:
+                prev_end = None
+                continue
+            if runs and prev_end is not None and self.raw[prev_end : tok.start] in (" ", "-"):
+                runs[-1].append(tok)
+            else:
+                runs.append([tok])
+            prev_end = tok.end
+        return runs
 
     @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [p.start for p in self.paragraphs]
+    def script_shares(self) -> ScriptShares:
+        """Shares of Latin and Cyrillic letters in the whole text (names are compared only in those scripts)."""
+        return script_shares(self.raw)
+
+    def rare_share(self, tokens: list[Token]) -> float:
+        """Share of a run of this text's words that are rare in English (``foreign_ratio``), computed once
+        per run: the whole-text and the sentence checks ask it of the same words in a one-sentence text."""
+        if not tokens:
+            return 0.0
+        key = (tokens[0].start, tokens[-1].end)
+        cache = self._rare_shares
+        if key not in cache:
+            cache[key] = foreign_ratio(t.text for t in tokens)
+        return cache[key]
+
+    @cached_property
+    def _rare_shares(self) -> dict[tuple[int, int], float]:
+        return {}
+
+    def anchors(self, block: Block) -> frozenset[str]:
+        """The anchors of a paragraph or sentence (:func:`anchors`), computed once per span: a one-sentence
+        paragraph is the same span at both levels of an alignment, and every rule aligning this side shares them."""
+        key = (block.start, block.end)
+        cache = self._anchors
+        if key not in cache:
+            cache[key] = anchors(self.slice(block))
+        return cache[key]
+
+    @cached_property
+    def _anchors(self) -> dict[tuple[int, int], frozenset[str]]:
+        return {}
+
+
+def _protected_patterns(raw: str) -> list[re.Pattern[str]]:
+    """The protected-span patterns that can match ``raw``: each needs a character most prose sentences
+    lack, and testing for it first spares four regex scans of every sentence (most protect nothing)."""
+    patterns = []
+    if "/" in raw or "www." in raw.lower():
+        patterns.append(_URL)
+    if "@" in raw:
+        patterns.append(_EMAIL)
+    if "@" in raw or "#" in raw:
+        patterns.append(_HANDLE)
+    if _DOMAIN_HINT.search(raw):
+        patterns.append(_DOMAIN)
+    return patterns
+
+
+def may_link(text: str) -> bool:
+    """Every form of :data:`LINK` needs one of these; most news sentences have none, and then no scan is needed."""
+    return "@" in text or "#" in text or "://" in text or "www." in text.lower()
+
+
+# A number, or a word of three or more letters that starts with an ASCII capital (the lookbehind
+# makes the match start where a word starts, as a plain scan of letter runs would; placed after
+# the capital, it lets the scanner skip to the next digit or capital instead of trying every position).
+_ANCHOR = re.compile(r"\d+(?:[.,]\d+)*|[A-Z](?<![^\W\d_][A-Z])[^\W\d_]{2,}")
+
+
+def anchors(text: str) -> frozenset[str]:
+    """Language-neutral tokens a translation keeps: numbers (digits only) and capitalised or mixed-case
+    Latin words (Cyrillic transliterated, diacritics folded, cut to a 5-letter stem so that inflected
+    names, "Putina", meet their base). Sentence alignment pairs sentences that share them."""
+    out = set()
+    latin = ascii_fold(to_latin(text))
+    for m in _ANCHOR.finditer(latin):
+        tok = m.group()
+        if tok[0].isdigit():
+            out.add(tok.replace(".", "").replace(",", ""))
+        elif tok.isascii():
+            out.add(tok.lower()[:5])
+    return frozenset(out)
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

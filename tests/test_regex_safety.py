@@ -32,7 +32,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 import qa
-from qa.rules.boilerplate import PATTERN_TIMEOUT, load_patterns
+from qa.boilerplate import PATTERN_TIMEOUT, load_patterns
 
 PACKAGE = Path(qa.__file__).parent
 N = 8_000  # characters per adversarial input: a linear pattern takes ~1 ms, a quadratic one ~0.5 s or more
@@ -93,9 +93,34 @@ def source_patterns() -> list[Found]:
     return found
 
 
-def data_patterns() -> list[Found]:
+def module_patterns(seen: set[str]) -> list[Found]:
+    """Compiled patterns held by the package's modules that the source scan cannot read as literals
+    (patterns put together from named parts, ``re.compile(f"{_URL}|{_EMAIL}")``)."""
+    import importlib
+
     found = []
-    for path in sorted((PACKAGE / "data" / "boilerplate").glob("*.toml")):
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "__main__.py":
+            continue  # running it is the command line
+        rel = f"qa/{path.relative_to(PACKAGE).as_posix()}"
+        name = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+        imported = {a.asname or a.name for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                    if isinstance(n, ast.ImportFrom) for a in n.names}
+        for attr, value in sorted(vars(importlib.import_module(name)).items()):
+            if attr in imported:
+                continue  # found where it is defined
+            if isinstance(value, (re.Pattern, regex.Pattern)) and value.pattern not in seen:
+                seen.add(value.pattern)
+                module = "re" if isinstance(value, re.Pattern) else "regex"
+                found.append(Found(f"{rel}:{attr}", rel, value.pattern, value.flags & (re.I | re.M | re.S | re.X), module, "finditer"))
+    return found
+
+
+def data_patterns() -> list[Found]:
+    from qa.boilerplate import bundled_paths
+
+    found = []
+    for path in bundled_paths():
         rel = f"qa/{path.relative_to(PACKAGE).as_posix()}"
         for i, entry in enumerate(tomllib.loads(path.read_text(encoding="utf-8")).get("pattern", []), start=1):
             use = "fullmatch" if entry.get("match", "line") == "line" else "search"
@@ -103,7 +128,8 @@ def data_patterns() -> list[Found]:
     return found
 
 
-PATTERNS = source_patterns() + data_patterns()
+_SOURCE = source_patterns()
+PATTERNS = _SOURCE + module_patterns({p.pattern for p in _SOURCE}) + data_patterns()
 
 
 def adversarial(pattern: str) -> list[str]:
@@ -130,6 +156,8 @@ def _params() -> list:
 def test_patterns_are_found() -> None:
     assert len(PATTERNS) > 40
     assert any(p.file == "qa/text.py" for p in PATTERNS) and any(p.use == "fullmatch" for p in PATTERNS)
+    assert any(p.where == "qa/text.py:LINK" for p in PATTERNS)  # put together from parts, found compiled
+    assert sum(p.file.endswith("boilerplate.toml") for p in PATTERNS) > 20
 
 
 @pytest.mark.parametrize("found", _params())

@@ -35,6 +35,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from qa.languages import profile
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -104,9 +106,7 @@ def plausibility(text: str, lang: str | None = None) -> float:
     to a letter -3, a control character -6. Every penalty is something a
     misdecoding produces and a real article does not. Linear in the text.
     """
-    code = (lang or "").lower().split("-")[0].split("_")[0]
-    slavic_latin = code in ("", "sr", "hr", "bs", "me", "cnr", "sh", "sl")
-    cyrillic = 2 if code in ("", "sr", "me", "cnr", "sh", "ru", "uk", "bg", "mk", "be") else 1
+    slavic_latin, cyrillic = _expected(lang)
     score = 0.0
     for m in _LETTERS.finditer(text):
         word = m.group()
@@ -136,6 +136,16 @@ def plausibility(text: str, lang: str | None = None) -> float:
         elif (i > 0 and text[i - 1].isalpha()) or (i + 1 < n and text[i + 1].isalpha()):
             score -= 3  # "®arko", "¾enama": a symbol inside a word is a letter decoded wrongly
     return score
+
+
+def _expected(lang: str | None) -> tuple[bool, int]:
+    """Whether the language writes South Slavic Latin letters (čćšžđ), and the score of a letter in an
+    all-Cyrillic word (2 where the language is written in Cyrillic, else 1), from its profile. An unknown
+    language may be either."""
+    if not lang:
+        return True, 2
+    p = profile(lang)
+    return not _SH_LETTERS.isdisjoint(p.letters), 2 if "CYRILLIC" in p.scripts_for(lang) else 1
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -21,7 +21,7 @@ from qa.rules import (  # noqa: F401  (importing a family module registers its r
     encoding,
     fidelity,
     fluency,
-    idioms,
+    literal_idioms,
     preconditions,
     punctuation,
     reference,

@@ -1,158 +1,22 @@
-"""Page chrome and publishing boilerplate scraped into the article body, from pattern files.
+"""Page chrome and publishing boilerplate scraped into the article body: one rule per kind of chrome.
 
-The patterns are data (``qa/data/boilerplate/*.toml`` plus the user's files
-named in configuration); each rule here reports the patterns of its kind.
+The patterns and the scan are in ``qa.boilerplate``; each rule reports the
+hits of its kind from the document's one scan (``Context.boilerplate``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Callable, Iterator
-
-import regex
+from typing import Iterator
 
 from qa.context import Context
 from qa.model import Hit
 from qa.registry import rule
-from qa.resources import DATA, read_toml
-from qa.text import Block, Text
-
-KINDS = (
-    "page-counter",
-    "photo-credit",
-    "translation-disclaimer",
-    "social-footer",
-    "related-teaser",
-    "orphan-embed-label",
-    "dangling-link-text",
-)
-# Seconds per paragraph for a user's pattern: a pathological one must not hang a run. The bundled
-# patterns run without it: tests/test_regex_safety.py proves each linear on adversarial input, and
-# the regex module's timeout costs more than the match itself on a news sentence.
-PATTERN_TIMEOUT = 1.0
-
-
-@dataclass(frozen=True)
-class Pattern:
-    kind: str
-    regex: regex.Pattern[str]
-    match: str  # "line" or "search"
-    report: str  # "paragraph", "sentence" or "match"
-    max_words: int
-    not_first: bool  # never the first paragraph: there it is the headline ("Watch: Aguero's goal")
-    note: str
-    origin: str
-    timeout: float | None  # None for the bundled, battery-tested patterns
-
-
-@lru_cache(maxsize=16)
-def load_patterns(extra: tuple[Path, ...] = ()) -> dict[str, tuple[Pattern, ...]]:
-    """Bundled pattern files, then the user's; a bad entry raises ValueError naming file and entry."""
-    by_kind: dict[str, list[Pattern]] = {k: [] for k in KINDS}
-    bundled = sorted((DATA / "boilerplate").glob("*.toml"))
-    for path in (*bundled, *extra):
-        for i, entry in enumerate(read_toml(path).get("pattern", []), start=1):
-            where = f"{path}: pattern {i}"
-            kind = entry.get("rule")
-            if kind not in by_kind:
-                raise ValueError(f"{where}: 'rule' must be one of {', '.join(KINDS)}, not {kind!r}")
-            match = entry.get("match", "line")
-            if match not in ("line", "search"):
-                raise ValueError(f"{where}: 'match' must be 'line' or 'search'")
-            report = entry.get("report", "paragraph" if match == "line" else "sentence")
-            if report not in ("paragraph", "sentence", "match"):
-                raise ValueError(f"{where}: 'report' must be paragraph, sentence or match")
-            try:
-                compiled = regex.compile(entry["regex"], regex.IGNORECASE | regex.V0)
-            except KeyError:
-                raise ValueError(f"{where}: no 'regex'") from None
-            except regex.error as e:
-                raise ValueError(f"{where}: bad regex ({e})") from None
-            by_kind[kind].append(
-                Pattern(
-                    kind,
-                    compiled,
-                    match,
-                    report,
-                    int(entry.get("max_words", 40)),
-                    bool(entry.get("not_first", False)),
-                    entry.get("note", ""),
-                    where,
-                    None if path in bundled and path not in extra else PATTERN_TIMEOUT,
-                )
-            )
-    return {k: tuple(v) for k, v in by_kind.items()}
+from qa.text import Text
 
 
 def find(target: Text, ctx: Context, kind: str) -> Iterator[Hit]:
     """Hits of one kind's patterns, one per paragraph or sentence, in text order."""
-    extra = tuple(ctx.config.boilerplate)
-    # The seven rules share one pass over the paragraphs, made by whichever runs first.
-    yield from target.memo(("boilerplate", extra), lambda: _scan(target, extra))[kind]
-
-
-def _scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
-    plans = _plans(extra)
-    hits: dict[str, list[Hit]] = {kind: [] for kind, _ in plans}
-    seen: dict[str, set[tuple[int, int]]] = {kind: set() for kind, _ in plans}
-    for para in target.paragraphs:
-        text = target.slice(para)
-        nwords = len(text.split())
-        first = para.index == 0
-        for kind, kind_patterns in plans:
-            for p, line, method in kind_patterns:
-                if line and nwords > p.max_words or first and p.not_first:
-                    continue
-                try:
-                    m = method(text) if p.timeout is None else method(text, timeout=p.timeout)
-                except TimeoutError:
-                    continue
-                if m is None:
-                    continue
-                span = _report_span(target, para, para.start + m.start(), para.start + m.end(), p.report)
-                if span in seen[kind] or any(s <= span[0] and span[1] <= e for s, e in seen[kind]):
-                    continue
-                seen[kind].add(span)
-                hits[kind].append(Hit(span[0], span[1], _MESSAGES[kind], suggestion=_SUGGESTIONS.get(kind)))
-                if p.report == "paragraph":
-                    break
-    return hits
-
-
-@lru_cache(maxsize=16)
-def _plans(extra: tuple[Path, ...]) -> tuple[tuple[str, tuple[tuple[Pattern, bool, Callable[..., Any]], ...]], ...]:
-    """Each kind's patterns with their match method bound once (the scan runs on every paragraph)."""
-    return tuple(
-        (kind, tuple((p, p.match == "line", p.regex.fullmatch if p.match == "line" else p.regex.search) for p in ps))
-        for kind, ps in load_patterns(extra).items()
-    )
-
-
-def _report_span(target: Text, para: Block, start: int, end: int, report: str) -> tuple[int, int]:
-    if report == "paragraph":
-        return para.start, para.end
-    if report == "match":
-        return start, end
-    sents = [s for s in target.sentences if s.start < max(end, start + 1) and start < s.end and para.start <= s.start < para.end]
-    if not sents:
-        return start, end
-    return sents[0].start, sents[-1].end
-
-
-_MESSAGES = {
-    "page-counter": "page chrome: a view or comment counter scraped into the article",
-    "photo-credit": "page chrome: a photo credit or caption label, not article text",
-    "translation-disclaimer": "site disclaimer about machine translation, not article content",
-    "social-footer": "promotional footer (follow us / contact us / subscribe), not article content",
-    "related-teaser": "a related-article teaser or link headline scraped into the body",
-    "orphan-embed-label": "an embed label whose video, gallery or poll did not survive",
-    "dangling-link-text": "link text whose link was lost: the reader cannot follow it",
-}
-_SUGGESTIONS = {
-    "dangling-link-text": "restore the link, or say where the material is",
-}
+    yield from ctx.boilerplate(target)[kind]
 
 
 @rule("QA201", "page-counter", "content/boilerplate", "major", quiet_inside=("QA104",))

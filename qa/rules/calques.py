@@ -8,9 +8,12 @@ from typing import Iterator
 
 import regex
 
-from qa.resources import DATA, read_toml
+from qa.context import Context
+from qa.languages import Profile, bundled
 from qa.model import Hit, Severity
 from qa.registry import rule
+from qa.resources import read_toml
+from qa.tables import CALQUES, load_table
 from qa.text import Text
 
 
@@ -27,23 +30,17 @@ class Calque:
 
 @lru_cache(maxsize=1)
 def calques() -> tuple[Calque, ...]:
+    """Every language's calque table (``calques.toml`` beside its profile)."""
     out = []
-    for path in sorted((DATA / "calques").glob("*.toml")):
-        for i, e in enumerate(read_toml(path).get("calque", []), start=1):
+    for path in (p for lang in bundled() if (p := lang.data_file("calques.toml")) is not None):
+        for entry in load_table(path, CALQUES):
+            e = entry.data
             try:
-                out.append(
-                    Calque(
-                        id=e["id"],
-                        pattern=regex.compile(e["pattern"], regex.IGNORECASE),
-                        source=tuple(e.get("source", [])),
-                        english=tuple(e["english"]),
-                        severity=Severity.parse(e.get("severity", "minor")),
-                        example=e.get("example", ""),
-                        good=e.get("good", ""),
-                    )
-                )
-            except (KeyError, regex.error, ValueError) as err:
-                raise ValueError(f"{path}: calque {i}: {err}") from None
+                pattern = regex.compile(e["pattern"], regex.IGNORECASE)
+            except regex.error as err:
+                raise entry.error(f"bad regex ({err})") from None
+            out.append(Calque(e["id"], pattern, entry.strings("source"), entry.strings("english"), entry.severity(),
+                              e.get("example", ""), e.get("good", "")))
     return tuple(out)
 
 
@@ -66,7 +63,7 @@ def calque(target: Text) -> Iterator[Hit]:
     Good: He added that their "comradely friendship" will strengthen even more.
     Good: The prime minister made a decision on Monday.
 
-    Known limits: only the constructions in ``qa/data/calques/`` are known;
+    Known limits: only the constructions in the languages' ``calques.toml`` tables are known;
     a legitimate use of a listed phrase is reported at the entry's severity
     (info for the ambiguous ones).
     """
@@ -83,9 +80,13 @@ def calque(target: Text) -> Iterator[Hit]:
             )
 
 
-@lru_cache(maxsize=1)
-def _tense() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    data = read_toml(DATA / "tense.toml")
+@lru_cache(maxsize=4)
+def _tense(target: Profile) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]] | None:
+    """The target language's past-time anchors, present-tense verbs and what rules the present out."""
+    path = target.data_file("historical_present.toml")
+    if path is None:
+        return None
+    data = read_toml(path)
     anchors = regex.compile("|".join(f"(?:{a})" for a in data["past_anchors"]), regex.IGNORECASE)
     verbs = "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in data["present_verbs"])
     present = regex.compile(rf"\b(?:{verbs})\b|{data['progressive']}", regex.IGNORECASE)
@@ -94,7 +95,7 @@ def _tense() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]
 
 
 @rule("QA703", "historical-present", "fluency/grammar", "info", quiet_inside=("content/boilerplate",))
-def historical_present(target: Text) -> Iterator[Hit]:
+def historical_present(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""Past events narrated in the present tense, as the source language does.
 
     Why: Serbian, Croatian and Bosnian news narrate history in the present
@@ -112,7 +113,10 @@ def historical_present(target: Text) -> Iterator[Hit]:
     judged, and any past-tense or modal verb in the sentence keeps it quiet,
     so a mixed sentence is missed.
     """
-    anchors, present, not_present = _tense()
+    tables = _tense(ctx.target)
+    if tables is None:
+        return
+    anchors, present, not_present = tables
     for sent in target.sentences:
         text = target.slice(sent)
         if not anchors.search(text) or not_present.search(text):

@@ -13,15 +13,13 @@ from typing import Iterator
 
 from rapidfuzz import fuzz, process
 
-from qa.align import align_texts
 from qa.context import Context
-from qa.language import english, script_of, wordfreq_lang, zipf
+from qa.languages.frequency import english, zipf
+from qa.languages.transliteration import ascii_fold, has_cyrillic
 from qa.model import Hit, Severity, Span
 from qa.numbers import explained, source_numbers, target_numbers
 from qa.registry import rule
-from qa.resources import DATA, language_name, lexicon_lang, read_toml
-from qa.text import Text, Token
-from qa.transliterate import ascii_fold, has_cyrillic, to_latin
+from qa.text import LINK, Text, Token, may_link
 
 
 def _target_lang(ctx: Context) -> str:
@@ -50,7 +48,7 @@ def number_mismatch(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
     Known limits: a number the translator computed (a sum, a unit
     conversion such as miles to kilometres, a spelled-out age) is reported,
     so a mismatch is minor; a changed year (the source has other years) is major; number words are read from
-    ``data/numbers/<lang>.toml`` (common forms only), and "one", "first",
+    each language's ``numbers.toml`` (common forms only), and "one", "first",
     "second" and "half" are never reported (idioms more often than counts).
     """
     numbers = target_numbers(target.raw, _target_lang(ctx))
@@ -81,43 +79,8 @@ def _year(v: float) -> bool:
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def _latin_source(source: Text) -> str:
-    return ascii_fold(to_latin(source.raw))
-
-
-class _ScriptClass(dict):  # type: ignore[type-arg]
-    """Code point -> "L" (Latin letter), "C" (Cyrillic letter), "O" (other letter) or None (not a letter),
-    from ``script_of``, learnt one character at a time: ``str.translate`` with it classifies a whole
-    text in C once its characters have been seen."""
-
-    def __missing__(self, code: int) -> str | None:
-        script = script_of(chr(code))
-        value = {"": None, "LATIN": "L", "CYRILLIC": "C"}.get(script, "O")
-        self[code] = value
-        return value
-
-
-_SCRIPT_CLASS = _ScriptClass()
-
-
-def _script_share(text: str) -> dict[str, float]:
-    """Shares of Latin and Cyrillic letters among all letters (scripts as ``script_of`` names them)."""
-    if text.isascii():  # the common case: Latin letters only
-        return {"LATIN": 1.0, "CYRILLIC": 0.0} if any(c.isalpha() for c in text) else {}
-    classes = text.translate(_SCRIPT_CLASS)
-    if not classes:
-        return {}
-    return {"LATIN": classes.count("L") / len(classes), "CYRILLIC": classes.count("C") / len(classes)}
-
-
-def _shares(text: Text) -> dict[str, float]:
-    return text.memo("script_share", lambda: _script_share(text.raw))
-
-
-def _comparable_script(source: Text) -> bool:
-    """Latin or Cyrillic sources can be compared with an English target letter by letter."""
-    share = _shares(source)
-    return share.get("LATIN", 0) + share.get("CYRILLIC", 0) >= 0.8
+def _latin_source(source: Text, ctx: Context) -> str:
+    return ascii_fold(ctx.source.to_latin(source.raw))
 
 
 _SOUNDS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("x", "ks"), ("y", "i"), ("j", "i"), ("h", ""))
@@ -149,33 +112,6 @@ def _stem_match(word: str, candidates: frozenset[str]) -> bool:
     return bool(close) and process.extractOne(word, close, scorer=fuzz.ratio, score_cutoff=80) is not None
 
 
-def _names(target: Text) -> list[list[Token]]:
-    """Runs of capitalised words that are not just a sentence start or a common English word."""
-    starts = set()
-    for s in target.sentences:
-        first = target.tokens_in(s.start, s.end)
-        if first:
-            starts.add(first[0].start)
-    runs: list[list[Token]] = []
-    prev_end: int | None = None
-    for tok in target.tokens:
-        w = tok.text
-        if not w[:1].isupper() or not w[:1].isalpha() or target.is_protected(tok.start, tok.end):
-            prev_end = None
-            continue
-        common = english(w.lower()) >= 5.0 and not w.isupper()
-        initial = tok.start in starts and english(w.lower()) >= 3.5 and not w.isupper()
-        if common or initial or len(w) < 2:
-            prev_end = None
-            continue
-        if runs and prev_end is not None and target.raw[prev_end : tok.start] in (" ", "-"):
-            runs[-1].append(tok)
-        else:
-            runs.append([tok])
-        prev_end = tok.end
-    return runs
-
-
 @rule("QA802", "name-not-in-source", "accuracy/mistranslation", "info")
 def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
     r"""A name in the translation with no counterpart in a Latin- or Cyrillic-script source.
@@ -196,10 +132,10 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
     Johnson) look like swaps, hence the info severity (about 400 per 62 NTREX articles); sources in other
     scripts (Chinese, Japanese, Hindi) are not compared.
     """
-    runs = _names(target)
-    if not runs or not _comparable_script(source):
+    runs = target.name_runs
+    if not runs or not source.script_shares.comparable:
         return
-    keys = frozenset(sound_key(w.lower()) for w in _WORD.findall(_latin_source(source)))
+    keys = frozenset(sound_key(w.lower()) for w in _WORD.findall(_latin_source(source, ctx)))
     for run in runs:
         missing = [t for t in run if len(t.text) >= 3 and not _stem_match(ascii_fold(t.text).lower(), keys)]
         if missing and len(missing) == len(run):
@@ -230,7 +166,7 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
     (Latin words inside a non-Latin source; acronyms and tokens with digits in
     a Latin one); an acronym the translator expanded is reported.
     """
-    latin_source = _shares(source).get("LATIN", 0) >= 0.5
+    latin_source = source.script_shares.latin >= 0.5
     tgt_folded: str | None = None  # folded only when a source token needs looking up
     tgt_nodots = ""
     sent = target.sentences[-1] if target.sentences else None
@@ -293,21 +229,21 @@ def copied_source_word(target: Text, source: Text, ctx: Context) -> Iterator[Hit
     word in the source language may be; Cyrillic and CJK words copied as
     they are belong to QA103 foreign-script.
     """
-    lang = wordfreq_lang(ctx.source_lang)
-    if lang is None or lang == "en":
+    lang = ctx.source.wordfreq
+    if lang is None or lang == ctx.target.wordfreq:
         return
     src_tokens = _WORD.findall(source.raw)
     src_words = {w.lower() for w in src_tokens}
     src_lower = {w for w in src_tokens if w.islower()}
     if has_cyrillic(source.raw):
-        src_words |= {w.lower() for w in _WORD.findall(to_latin(source.raw))}
+        src_words |= {w.lower() for w in _WORD.findall(ctx.source.to_latin(source.raw))}
     allow = ctx.config.allow_words
     run: list[Token] = []
 
     def flush() -> Iterator[Hit]:
         if run:
             words = " ".join(t.text for t in run)
-            yield Hit(run[0].start, run[-1].end, f"{words!r} copied from the {language_name(ctx.source_lang)} source, not translated")
+            yield Hit(run[0].start, run[-1].end, f"{words!r} copied from the {ctx.source_name} source, not translated")
         run.clear()
 
     for tok in target.tokens:
@@ -340,17 +276,6 @@ def _foreign(word: str, lang: str, capitalised: bool) -> bool:
     return en < 3.0 and src >= 1.5 and src - en >= 1.0
 
 
-@lru_cache(maxsize=1)
-def _ratios() -> dict[str, tuple[float, float, float]]:
-    data = read_toml(DATA / "length_ratios.toml")
-    return {k: (float(v[0]), float(v[1]), float(v[2])) for k, v in data["en"].items()}
-
-
-def _pairs(source: Text, target: Text, ctx: Context):  # type: ignore[no-untyped-def]
-    norm = _ratios().get(lexicon_lang(ctx.source_lang))
-    return align_texts(source, target, norm[0] if norm else None)
-
-
 @rule("QA805", "source-sentence-omitted", "accuracy/omission", "minor")
 def source_sentence_omitted(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
     r"""A source sentence or paragraph with no counterpart in the translation.
@@ -370,7 +295,7 @@ def source_sentence_omitted(target: Text, source: Text, ctx: Context) -> Iterato
     """
     if len(source.sentences) < 2:
         return
-    pairs = _pairs(source, target, ctx)
+    pairs = ctx.source_alignment(source, target)
     last = None
     for k, pair in enumerate(pairs):
         if pair.right:
@@ -406,7 +331,7 @@ def target_sentence_added(target: Text, source: Text, ctx: Context) -> Iterator[
     """
     if len(target.sentences) < 2:
         return
-    for pair in _pairs(source, target, ctx):
+    for pair in ctx.source_alignment(source, target):
         if pair.right and not pair.left:
             for b in pair.right:
                 if len(target.tokens_in(b.start, b.end)) >= 4:
@@ -419,7 +344,7 @@ def length_ratio(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
 
     Why: a translation half as long as the norm has usually lost a clause;
     one twice as long has usually gained one. The norms per language pair are
-    in ``data/length_ratios.toml``.
+    in each source language's profile (``english_length``).
 
     Bad: The minister resigned.
     Source: Ministar je podneo ostavku u ponedeljak posle dugih pregovora sa koalicionim partnerima.
@@ -430,12 +355,11 @@ def length_ratio(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
     (30 for Chinese and Japanese) are judged; a legitimately concise
     translation is reported too, hence minor.
     """
-    norm = _ratios().get(lexicon_lang(ctx.source_lang))
+    norm = ctx.source.english_length
     if norm is None:
         return
-    ratio, low, high = norm
-    short = 30 if lexicon_lang(ctx.source_lang) in ("zh", "ja") else 40
-    for pair in _pairs(source, target, ctx):
+    ratio, low, high, short = norm.ratio, norm.low, norm.high, norm.min_chars
+    for pair in ctx.source_alignment(source, target):
         if not pair.left or not pair.right:
             continue
         sl = sum(b.end - b.start for b in pair.left)
@@ -448,14 +372,6 @@ def length_ratio(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
             what = "shorter" if r < low else "longer"
             yield Hit(s, e, f"{r:.1f} times the usual length for its source: much {what} than expected",
                       related=(Span("source", pair.left[0].start, pair.left[-1].end),))
-
-
-_LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b|(?<![\w@])[@#][A-Za-z_]\w{1,30}")
-
-
-def _may_link(text: str) -> bool:
-    """Every link form needs one of these; most news sentences have none, and then no scan is needed."""
-    return "@" in text or "#" in text or "://" in text or "www." in text.lower()
 
 
 @rule("QA808", "link-mismatch", "accuracy/mistranslation", "major")
@@ -474,11 +390,11 @@ def link_mismatch(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
     the span is the target link that replaced it when one is found, else the
     sentence at the same place.
     """
-    if not _may_link(source.raw):
+    if not may_link(source.raw):
         return
-    tgt = {m.group().rstrip(".,;:").lower(): m for m in _LINK.finditer(target.raw)}
+    tgt = {m.group().rstrip(".,;:").lower(): m for m in LINK.finditer(target.raw)}
     used = set()
-    for m in _LINK.finditer(source.raw):
+    for m in LINK.finditer(source.raw):
         link = m.group().rstrip(".,;:")
         if link.lower() in tgt:
             used.add(link.lower())

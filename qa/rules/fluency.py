@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterator
 
+from qa.context import Context
 from qa.model import Hit, Severity
 from qa.registry import rule
-from qa.resources import DATA
 from qa.text import ABBREVIATIONS, Text, first_alpha
 
 _REPEAT = re.compile(r"(?<![\w.,])([^\W_]+(?:['’][^\W_]+)?)((?:[ \t]+\1(?![\w]|[.,]\d))+)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _allowed_doubles() -> frozenset[str]:
-    lines = (DATA / "allowed_repeats.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
-
-
 @rule("QA501", "repeated-word", "fluency/repetition", "minor", quiet_inside=("content/boilerplate",))
-def repeated_word(target: Text) -> Iterator[Hit]:
+def repeated_word(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""The same word twice or more in a row ("the the", "pets pets").
 
     Why: MT decoders loop and stutter, especially at the end of a sentence;
@@ -34,11 +27,11 @@ def repeated_word(target: Text) -> Iterator[Hit]:
     Good: He had had enough; she said that that was final.
 
     Known limits: legitimate doubles ("had had", "that that", "bye bye",
-    "Walla Walla", "Sing Sing") are listed in ``data/allowed_repeats.txt``; a
+    "Walla Walla", "Sing Sing") are listed in the target profile's ``allowed_repeats.txt``; a
     double name missing from that list is reported ("United States States" is
     the common MT loop); a repetition across a comma is not reported.
     """
-    allowed = _allowed_doubles()
+    allowed = ctx.target.words("allowed_repeats.txt")
     for m in _REPEAT.finditer(target.raw):
         word = m.group(1)
         if word.lower() in allowed:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from qa.context import Context
-from qa.language import foreign, same_language, span_foreign_ratio
+from qa.languages.detection import foreign
+from qa.languages.profile import name_of
 from qa.model import Hit
 from qa.registry import rule
-from qa.resources import language_name
 from qa.text import Text
 
 
@@ -48,11 +48,11 @@ def untranslated_target(target: Text, ctx: Context, source: Text | None = None) 
         yield Hit(0, len(target.raw), "the translation is identical to the source: nothing was translated")
         return
     words = [t for t in target.tokens if t.text.isalpha()]
-    if len(words) < 5 or span_foreign_ratio(target, words) < 0.4:  # cheap signal first: langdetect costs a model load
+    if len(words) < 5 or target.rare_share(words) < 0.4:  # cheap signal first: langdetect costs a model load
         return
-    target_lang = (ctx.target_lang or "en").split("-")[0]
-    guess = foreign(target.raw, target_lang, ctx.source_lang)
+    guess = foreign(target.raw, ctx.target, ctx.source if ctx.source_lang is not None else None)
     if guess is None:
         return
-    lang = ctx.source_lang if same_language(guess[0], ctx.source_lang) else guess[0]
-    yield Hit(0, len(target.raw), f"the whole text is in {language_name(lang)}, not {language_name(target_lang)} (langdetect {guess[1]:.2f})")
+    shown = ctx.source_name if guess.is_source else name_of(guess.code)
+    target_name = ctx.target.name_for(ctx.target_lang)
+    yield Hit(0, len(target.raw), f"the whole text is in {shown}, not {target_name} (langdetect {guess.probability:.2f})")

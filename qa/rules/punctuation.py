@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import regex as re
-from functools import lru_cache
 from typing import Iterator
 
+from qa.context import Context
 from qa.model import Hit, Span
 from qa.registry import rule
-from qa.resources import DATA
 from qa.text import ABBREVIATIONS, Text
 
 # A comma/semicolon/colon/!/? glued to the next word ("Facebook,Twitter"); digits on both sides are numbers.
@@ -241,12 +240,6 @@ def _title_case(words: list[str]) -> bool:
     return bool(alpha) and sum(1 for w in alpha if w[0].isupper()) / len(alpha) > 0.8
 
 
-@lru_cache(maxsize=1)
-def _no_punct_after() -> frozenset[str]:
-    lines = (DATA / "no_punctuation_after.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
-
-
 # A mark glued to the end of a word and followed by a space and another word: where stray marks land.
 _STRAY = re.compile(r"(?<=(?P<word>[\p{L}\p{N}]+))(?P<mark>[\^_~|\\`@]|[?!](?![\"”’'])|-|'|\.|[,;:]|[,;:.!?]{2,})(?=[ \t]+(?P<next>[\p{L}\p{N}]+))")
 _SUSPENDED = frozenset({"and", "or", "to", "nor"})
@@ -255,7 +248,7 @@ _REPORTING = frozenset({"he", "she", "they", "i", "we", "you", "it", "asked", "s
 
 
 @rule("QA406", "stray-punctuation", "fluency/punctuation", "minor", quiet_inside=("content/boilerplate",))
-def stray_punctuation(target: Text) -> Iterator[Hit]:
+def stray_punctuation(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""A punctuation mark or symbol inside a sentence where English never puts one.
 
     Why: MT post-processing and bad detokenisation leave marks in the middle
@@ -275,7 +268,7 @@ def stray_punctuation(target: Text) -> Iterator[Hit]:
     determiner, symbols, and marks that never stand mid-sentence are reported.
     """
     raw = target.raw
-    no_after = _no_punct_after()
+    no_after = ctx.target.words("no_punctuation_after.txt")
     for m in _STRAY.finditer(raw):
         s, e = m.start("mark"), m.end("mark")
         if _skip(target, s, e):

@@ -12,27 +12,24 @@ from __future__ import annotations
 import re
 import statistics
 from difflib import SequenceMatcher
-from functools import lru_cache
 from typing import Iterator
 
-from qa.align import SentencePair, align_texts
+from qa.align import SentencePair
 from qa.context import Context
+from qa.languages.transliteration import ascii_fold
 from qa.metrics import sentence_chrf
 from qa.model import Hit, Severity, Span
 from qa.registry import rule
-from qa.resources import DATA
-from qa.rules.fidelity import _names
-from qa.text import Text
-from qa.transliterate import ascii_fold
+from qa.text import Text, Token
 
 UNRELATED = 30.0  # sentence chrF under which a pair is not a translation of the same sentence
 RELATIVE = 20.0  # points under the document's median chrF that make a sentence stand out
 MIN_PAIRS = 3  # sentences needed for a document level
 
 
-def _scored(left: Text, right: Text) -> list[tuple[SentencePair, float]]:
+def _scored(left: Text, right: Text, ctx: Context) -> list[tuple[SentencePair, float]]:
     out = []
-    for pair in align_texts(left, right):
+    for pair in ctx.alignment(left, right):
         if pair.left and pair.right:
             lt = " ".join(left.slice(b) for b in pair.left)
             rt = " ".join(right.slice(b) for b in pair.right)
@@ -40,8 +37,8 @@ def _scored(left: Text, right: Text) -> list[tuple[SentencePair, float]]:
     return out
 
 
-def _drift(left: Text, right: Text, side: str, other: str) -> Iterator[Hit]:
-    scored = _scored(left, right)
+def _drift(left: Text, right: Text, side: str, other: str, ctx: Context) -> Iterator[Hit]:
+    scored = _scored(left, right, ctx)
     median = statistics.median(s for _, s in scored) if len(scored) >= MIN_PAIRS else None
     for pair, score in scored:
         s, e = pair.left[0].start, pair.left[-1].end
@@ -64,9 +61,9 @@ def _comparison(target: Text, ctx: Context, reference: Text | None, source: Text
     return None
 
 
-def _paired(target: Text, reference: Text) -> Iterator[SentencePair]:
+def _paired(target: Text, reference: Text, ctx: Context) -> Iterator[SentencePair]:
     """Aligned target/reference sentence groups with text on both sides (unpaired ones are other rules' business)."""
-    return (p for p in align_texts(target, reference) if p.left and p.right)
+    return (p for p in ctx.alignment(target, reference) if p.left and p.right)
 
 
 @rule("QA901", "reference-drift", "accuracy/mistranslation", "major")
@@ -95,9 +92,9 @@ def reference_drift(
     """
     other = _comparison(target, ctx, reference, source)
     if other is not None:
-        yield from _drift(target, other, "target", "reference" if reference is not None else "source")
+        yield from _drift(target, other, "target", "reference" if reference is not None else "source", ctx)
     elif back_translation is not None and source is not None:
-        yield from _drift(back_translation, source, "back_translation", "source")
+        yield from _drift(back_translation, source, "back_translation", "source", ctx)
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -116,12 +113,6 @@ GAP_REF_MAX = 2  # reference words the same gap may have
 GAP_NEW_MAX = 2  # new content words the gap may add
 
 _POSSESSIVE = re.compile(r"['’]s?$")
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    lines = (DATA / "english_function_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
 def _key(w: str, function_words: frozenset[str]) -> str:
@@ -174,7 +165,7 @@ def reference_addition(target: Text, ctx: Context, reference: Text | None = None
     Good: The minister quit on Monday.
     Reference: The minister resigned on Monday.
 
-    Known limits: function words (``data/english_function_words.txt``),
+    Known limits: function words (the target profile's ``function_words.txt``),
     numbers, single letters and capitalised words inside a sentence (names:
     other rules compare those) are never reported. A legitimate explicitation
     ("PBS television special") is reported too, hence minor. An insertion
@@ -187,8 +178,8 @@ def reference_addition(target: Text, ctx: Context, reference: Text | None = None
     reference = _comparison(target, ctx, reference, source)  # type: ignore[assignment]
     if reference is None:
         return
-    function_words = _function_words()
-    for pair in _paired(target, reference):
+    function_words = ctx.target.words("function_words.txt")
+    for pair in _paired(target, reference, ctx):
         tw: list[tuple[str, int, int]] = []
         initial: set[int] = set()  # sentence-initial words, capitalised without being names
         for b in pair.left:
@@ -240,13 +231,13 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
     reference = _comparison(target, ctx, reference, source)  # type: ignore[assignment]
     if reference is None:
         return
-    for pair in _paired(target, reference):
+    for pair in _paired(target, reference, ctx):
         t_text = " ".join(target.slice(b) for b in pair.left)
         folded = " " + re.sub(r"[.]", "", ascii_fold(t_text).lower()) + " "
         t_stems = {_stem(w) for w, _, _ in _words(folded)}
-        runs = [r for r in _names(reference) if pair.right[0].start <= r[0].start < pair.right[-1].end]
+        runs = [r for r in reference.name_runs if pair.right[0].start <= r[0].start < pair.right[-1].end]
         for m in re.finditer(r"\b(?:[A-Z]\.){2,}", reference.raw[pair.right[0].start : pair.right[-1].end]):
-            runs.append([_Tok(pair.right[0].start + m.start(), pair.right[0].start + m.end(), m.group())])
+            runs.append([Token(pair.right[0].start + m.start(), pair.right[0].start + m.end(), m.group())])
         for run in runs:
             keys = [re.sub(r"[.]", "", ascii_fold(t.text).lower()) for t in run]
             keys = [k for k in keys if len(k) >= 2]
@@ -257,11 +248,6 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
             s, e = run[0].start, run[-1].end
             yield Hit(pair.left[0].start, pair.left[-1].end, f"{reference.raw[s:e]!r} of the reference is missing here",
                       related=(Span("reference" if ctx.document.reference is not None else "source", s, e),))
-
-
-class _Tok:
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start, self.end, self.text = start, end, text
 
 
 @rule("QA905", "scrambled-word-order", "fluency/grammar", "major")
@@ -284,7 +270,7 @@ def scrambled_word_order(target: Text, ctx: Context, reference: Text | None = No
     reference = _comparison(target, ctx, reference, source)  # type: ignore[assignment]
     if reference is None:
         return
-    for pair in _paired(target, reference):
+    for pair in _paired(target, reference, ctx):
         t = [w for w, _, _ in _words(" ".join(target.slice(b) for b in pair.left))]
         r = [w for w, _, _ in _words(" ".join(reference.slice(b) for b in pair.right))]
         rset = set(r)

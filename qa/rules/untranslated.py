@@ -7,19 +7,19 @@ import unicodedata
 from typing import Iterator
 
 from qa.context import Context
-from qa.language import english, foreign, same_language, script_of, span_foreign_ratio, wordfreq_lang, zipf
+from qa.languages.detection import foreign
+from qa.languages.frequency import english, zipf
+from qa.languages.profile import name_of
+from qa.languages.scripts import script_of
 from qa.model import Hit
 from qa.registry import rule
-from qa.resources import function_words, language_name, lexicon_lang
 from qa.text import Text, Token
-from qa.transliterate import to_latin
 
 _QUOTE_OPEN = "\"“„«"
 _QUOTE_CLOSE = "\"”“»"
 # Characters that make a short word part of an abbreviation, a URL, a list marker or a file name.
 _GLUE_BEFORE = set(".-/@#_'’(\\&")
 _GLUE_AFTER = set(".-/@_'’)\\&")
-_SH_DIACRITICS = set("čćšžđČĆŠŽĐ")
 
 
 def _quoted_titles(text: Text) -> list[tuple[int, int]]:
@@ -69,13 +69,13 @@ def untranslated_function_word(target: Text, ctx: Context) -> Iterator[Hit]:
     "me") are not in the list, so "a" for Serbian "a" ("and, but") is missed.
     A capitalised word is taken for a name or a sentence start and skipped.
     """
-    lex = function_words(lexicon_lang(ctx.source_lang))
+    lex = ctx.source.function_words
     if lex is None:
         return
     raw = target.raw
     tokens = target.tokens
     titles = _quoted_titles(target)
-    lang = language_name(ctx.source_lang)
+    lang = ctx.source_name
     allow = ctx.config.allow_words
     for i, tok in enumerate(tokens):
         word = tok.text
@@ -140,13 +140,14 @@ def untranslated_word(target: Text, ctx: Context) -> Iterator[Hit]:
     fidelity rules catch copied words. Words shorter than three letters are
     left to the function-word rule.
     """
-    lang = wordfreq_lang(ctx.source_lang)
-    if lang is None or lang == "en":
+    lang = ctx.source.wordfreq
+    if lang is None or lang == ctx.target.wordfreq:
         return
-    name = language_name(ctx.source_lang)
+    name = ctx.source_name
     allow = ctx.config.allow_words
+    letters = ctx.source.letters
     titles = _quoted_titles(target)
-    lex = function_words(lexicon_lang(ctx.source_lang))
+    lex = ctx.source.function_words
     glue = lex.words if lex else {}
     run: list[Token] = []
 
@@ -161,7 +162,7 @@ def untranslated_word(target: Text, ctx: Context) -> Iterator[Hit]:
     for tok in target.tokens:
         if run and "\n" in target.raw[run[-1].end : tok.start]:
             yield from flush()
-        if _foreign_word(tok, lang, allow) and not target.is_protected(tok.start, tok.end) and not _inside(titles, tok.start, tok.end):
+        if _foreign_word(tok, lang, letters, allow) and not target.is_protected(tok.start, tok.end) and not _inside(titles, tok.start, tok.end):
             run.append(tok)
         elif run and tok.text in glue:
             run.append(tok)
@@ -170,7 +171,9 @@ def untranslated_word(target: Text, ctx: Context) -> Iterator[Hit]:
     yield from flush()
 
 
-def _foreign_word(tok: Token, lang: str, allow: frozenset[str]) -> bool:
+def _foreign_word(tok: Token, lang: str, letters: str, allow: frozenset[str]) -> bool:
+    """Common in the source language, rare in English; a word with the language's own letters ("čćšžđ")
+    needs less evidence, since no English word has them."""
     word = tok.text
     if len(word) < 3 or not word.isalpha() or word != word.lower() or word in allow:
         return False
@@ -178,7 +181,7 @@ def _foreign_word(tok: Token, lang: str, allow: frozenset[str]) -> bool:
     if en > 2.0:
         return False
     src = zipf(word, lang)
-    threshold = 2.5 if _SH_DIACRITICS.intersection(word) and lang == "sh" else 3.2
+    threshold = 2.5 if any(c in letters for c in word) else 3.2
     return src >= threshold and src - en >= 2.0
 
 
@@ -198,13 +201,13 @@ def foreign_script(target: Text, ctx: Context) -> Iterator[Hit]:
     Known limits: a single Greek letter (used in science and maths) is allowed;
     a target language written in another script is not checked.
     """
-    if (ctx.target_lang or "en").split("-")[0] not in ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "sk", "hr", "bs", "sl", "ro", "hu", "tr", "fi", "et", "lv", "lt", "id", "ms"):
+    if "LATIN" not in ctx.target.scripts_for(ctx.target_lang):
         return
     for script, start, end in _script_runs(target.raw):
         chunk = target.raw[start:end]
         if script == "GREEK" and sum(1 for ch in chunk if ch.isalpha()) == 1:
             continue
-        suggestion = to_latin(chunk) if script == "CYRILLIC" else None
+        suggestion = ctx.source.to_latin(chunk) if script == "CYRILLIC" else None
         yield Hit(start, end, f"{script.title()} script {chunk!r} inside English text", suggestion=suggestion)
 
 
@@ -251,16 +254,15 @@ def untranslated_sentence(target: Text, ctx: Context) -> Iterator[Hit]:
     (langdetect is unreliable on them); a foreign quotation that the article
     meant to keep (a slogan, a song title) is reported too.
     """
-    target_lang = (ctx.target_lang or "en").split("-")[0]
+    source = ctx.source if ctx.source_lang is not None else None  # an unknown source needs the stronger evidence
     for sent in target.sentences:
         words = [t for t in target.tokens_in(sent.start, sent.end) if t.text.isalpha()]
         if len(words) < 4:
             continue
-        if span_foreign_ratio(target, words) < 0.5:
+        if target.rare_share(words) < 0.5:
             continue  # cheap signal: most words are English, langdetect is not needed
-        guess = foreign(target.slice(sent), target_lang, ctx.source_lang)
+        guess = foreign(target.slice(sent), ctx.target, source)
         if guess is None:
             continue
-        lang, prob = guess
-        shown = ctx.source_lang if same_language(lang, ctx.source_lang) else lang
-        yield Hit(sent.start, sent.end, f"sentence left in {language_name(shown)} (langdetect {prob:.2f})")
+        shown = ctx.source_name if guess.is_source else name_of(guess.code)
+        yield Hit(sent.start, sent.end, f"sentence left in {shown} (langdetect {guess.probability:.2f})")

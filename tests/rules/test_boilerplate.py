@@ -109,9 +109,9 @@ def test_user_pattern_file_extends_the_bundled_ones(tmp_path) -> None:
 
 
 def test_bad_user_pattern_names_file_and_entry(tmp_path) -> None:
-    from qa.rules.boilerplate import load_patterns
+    from qa.boilerplate import load_patterns
 
     extra = tmp_path / "bad.toml"
     extra.write_text('[[pattern]]\nrule = "no-such-kind"\nregex = "x"\n', encoding="utf-8")
-    with pytest.raises(ValueError, match=r"bad\.toml: pattern 1: 'rule' must be one of"):
+    with pytest.raises(ValueError, match=r"bad\.toml: pattern 1: field 'rule': 'no-such-kind' is not one of"):
         load_patterns((extra,))

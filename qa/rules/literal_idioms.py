@@ -6,12 +6,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from qa.align import SentencePair, align_texts
+from qa.align import SentencePair
 from qa.context import Context
 from qa.idioms import IdiomTable, bundled_table
 from qa.model import Hit, Severity, Span
 from qa.registry import rule
-from qa.resources import lexicon_lang
 from qa.text import Text
 
 
@@ -39,23 +38,23 @@ def literal_idiom(target: Text, ctx: Context, source: Text | None = None) -> Ite
     Good: Kim said the friendship "developed and grew stronger over the decades".
     Source lang: sr
 
-    Known limits: only idioms in the table are known (``qa/data/idioms/``;
+    Known limits: only idioms in the tables are known (each language's ``idioms.toml``;
     users add theirs through configuration); a literal rendering that is
     also plain English ("fell into the water" about a car) is reported at
     info severity unless the source has the idiom.
     """
     table = idiom_table(tuple(ctx.config.idioms))
-    lang = lexicon_lang(ctx.source_lang)
-    matches = table.find_literal(target.raw)
+    lang = ctx.source.code
+    matches = table.find_literal(target)
     if not matches:
         return
     in_source: dict[str, list[tuple[int, int]]] = {}
     aligned: list[SentencePair] = []
     if source is not None:
-        for idiom, s, e in table.find_source(source.raw):
+        for idiom, s, e in table.find_source(source, ctx.source_lang):
             in_source.setdefault(idiom.id, []).append((s, e))
         if in_source:
-            aligned = align_texts(source, target)
+            aligned = ctx.alignment(source, target)
     for m in matches:
         idiom = m.idiom
         spans = in_source.get(idiom.id, [])
@@ -78,7 +77,7 @@ def literal_idiom(target: Text, ctx: Context, source: Text | None = None) -> Ite
                 m.end,
                 f"reads like a word-for-word rendering of the idiom {idiom.source[0]!r} ({idiom.meaning})",
                 suggestion=english,
-                severity=Severity.parse(idiom.severity),
+                severity=idiom.severity,
             )
 
 
