@@ -310,6 +310,7 @@ def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
     from qa.registry import all_rules
 
     rules = all_rules()
+    by_entry = _severities_by_entry()
     if args.format == "json":
         import json
 
@@ -320,6 +321,7 @@ def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
                     "name": r.name,
                     "category": r.category,
                     "severity": r.severity.value,
+                    **({"severity_by_entry": by_entry[r.code]} if r.code in by_entry else {}),
                     "sides": list(r.sides),
                     "title": r.doc.title,
                 }
@@ -338,12 +340,32 @@ def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
         table.add_column(col, no_wrap=True)
     table.add_column("what it finds")
     for r in rules:
-        table.add_row(r.code, r.name, r.category, r.severity.value, "+".join(r.sides), r.doc.title)
+        severity = f"{'/'.join(by_entry[r.code])} by entry" if r.code in by_entry else r.severity.value
+        table.add_row(r.code, r.name, r.category, severity, "+".join(r.sides), r.doc.title)
     console = Console(file=stdout, highlight=False)
     if not console.is_terminal:
         console.width = 160
     console.print(table)
     return EXIT_PASSED
+
+
+def _severities_by_entry() -> dict[str, list[str]]:
+    """Rules whose severity each entry of their data table sets, with the severities the bundled tables use, mildest first.
+
+    QA701 reports an idiom at its entry's severity (major when the source
+    holds the idiom); QA702 a calque at its entry's. Read from the tables, so
+    the listing follows the data.
+    """
+    from qa.idioms import bundled_table
+    from qa.rules.calques import calques
+
+    def ordered(values: set[str]) -> list[str]:
+        return sorted(values, key=lambda v: Severity.parse(v).rank)
+
+    return {
+        "QA701": ordered({i.severity for i in bundled_table()}),
+        "QA702": ordered({c.severity.value for c in calques()}),
+    }
 
 
 def _explain(args: argparse.Namespace, stdout: TextIO) -> int:
