@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping
 
+from qa.io.loader import format_of
 from qa.model import Document, Finding, Side
 from qa.text import Text
 
@@ -44,7 +45,7 @@ def where(doc: Document, side: Side = "target") -> Where:
     else:
         paths = doc.metadata.get("paths") or {}
         path = paths.get(side) if isinstance(paths, dict) else None
-    return Where(path, exact=path is not None and doc.metadata.get("format") != "docx")
+    return Where(path, exact=path is not None and format_of(path) != "docx")  # a DOCX position is a paragraph, not a line
 
 
 @dataclass(frozen=True)

@@ -258,3 +258,12 @@ def test_html_and_markdown_findings_point_into_the_file_in_every_format(markup_r
     assert html_file[region["charOffset"] : region["charOffset"] + region["charLength"]] == "i"
     assert (region["startLine"], region["startColumn"]) == (13, 27)
     assert "line=13,col=27" in render(markup_report, "github")
+
+
+def test_a_docx_position_is_a_paragraph_not_a_region_of_the_file(build_report) -> None:  # type: ignore[no-untyped-def]
+    report = build_report([DATA / "formats" / "article.docx"], source=DATA / "formats" / "article.sr.docx")
+    sarif = json.loads(render(report, "sarif"))
+    [result] = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "QA101"]
+    assert "region" not in result["locations"][0]["physicalLocation"]
+    assert (result["properties"]["articleRegion"]["startLine"], result["properties"]["articleRegion"]["startColumn"]) == (2, 7)
+    assert "file=tests/data/formats/article.docx,line=" not in render(report, "github")
