@@ -23,7 +23,10 @@ of what embeddings add on news, where numbers and names are dense.
 
 Alignment is computed on paragraphs first, then on sentences within each
 aligned paragraph group, which keeps the quadratic search small and stops a
-sentence from pairing across a paragraph boundary.
+sentence from pairing across a paragraph boundary. When both texts were
+joined from the same translation units (XLIFF, PO, TMX, CSV: ``UnitText``),
+the paragraph step is not a guess: unit *i*'s paragraphs pair with unit
+*i*'s, and only the sentences inside a unit are aligned.
 """
 
 from __future__ import annotations
@@ -158,14 +161,40 @@ def align_texts(left: Text, right: Text, ratio: float | None = None) -> list[Sen
         ratio = max(0.05, len(right.raw.strip()) / max(1, len(left.raw.strip())))
     pairs: list[SentencePair] = []
     lsents, rsents = _by_paragraph(left), _by_paragraph(right)
-    for bead in align([left.slice(p) for p in lp], [right.slice(p) for p in rp], ratio, lambda: _anchors(left, lp), lambda: _anchors(right, rp)):
+    beads = _unit_beads(left, right)
+    units = beads is not None
+    if beads is None:
+        beads = align([left.slice(p) for p in lp], [right.slice(p) for p in rp], ratio, lambda: _anchors(left, lp), lambda: _anchors(right, rp))
+    for bead in beads:
         ls = [s for i in bead.left for s in lsents[i]]
         rs = [s for j in bead.right for s in rsents[j]]
+        if units and len(ls) == 1 and len(rs) == 1:  # a one-sentence unit translates its one-sentence source, whatever the lengths
+            pairs.append(SentencePair((ls[0],), (rs[0],)))
+            continue
         for sb in align(
             [left.slice(s) for s in ls], [right.slice(s) for s in rs], ratio, lambda: _anchors(left, ls), lambda: _anchors(right, rs)
         ):
             pairs.append(SentencePair(tuple(ls[i] for i in sb.left), tuple(rs[j] for j in sb.right)))
     return pairs
+
+
+def _unit_beads(left: Text, right: Text) -> list[Bead] | None:
+    """Paragraphs grouped unit by unit when both texts come from the same units (``UnitText``), else None."""
+    lb, rb = getattr(left.raw, "bounds", None), getattr(right.raw, "bounds", None)
+    if lb is None or rb is None or len(lb) != len(rb):
+        return None
+
+    def groups(text: Text, bounds: tuple[tuple[int, int], ...]) -> list[tuple[int, ...]]:
+        out: list[list[int]] = [[] for _ in bounds]
+        k = 0
+        for p in text.paragraphs:
+            while k < len(bounds) and bounds[k][1] < p.end:
+                k += 1
+            if k < len(bounds):
+                out[k].append(p.index)
+        return [tuple(g) for g in out]
+
+    return [Bead(ls, rs) for ls, rs in zip(groups(left, lb), groups(right, rb)) if ls or rs]
 
 
 def _anchors(text: Text, blocks: Sequence[Block]) -> list[frozenset[str]]:

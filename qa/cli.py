@@ -30,14 +30,21 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check translated articles and report findings")
-    check.add_argument("inputs", nargs="+", metavar="INPUT", help="text file, directory, .jsonl corpus, or - for stdin")
+    check.add_argument(
+        "inputs", nargs="+", metavar="INPUT",
+        help="article (.txt, .html, .md, .docx), corpus (.jsonl), translation file (.xlf, .po, .tmx, .csv, .tsv), directory, or - for stdin",
+    )
     check.add_argument("--source", metavar="FILE", help="the source article the target translates")
     check.add_argument("--reference", metavar="FILE", help="a human reference translation")
     check.add_argument("--back-translation", metavar="FILE", help="the target translated back into the source language")
     check.add_argument("--source-lang", metavar="LANG", help="ISO 639-1 code of the source language (sr, hr, bs, ...)")
     check.add_argument("--target-lang", metavar="LANG", help="ISO 639-1 code of the target language (default en)")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name of standard input (-): its extension gives the format, e.g. corpus.jsonl")
+    check.add_argument("--columns", action="append", metavar="ROLE=NAME",
+                       help="CSV/TSV column names by role (id, source, target, reference, back_translation, document), comma-separated")
     check.add_argument("--format", choices=FORMATS, default="terminal", help="output format (default terminal)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--quiet", "-q", action="store_true", help="terminal report: only failing documents and the summary")
     check.add_argument("--select", action="append", metavar="CODES", help="only these rules (codes, prefixes or names, comma-separated)")
     check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (codes, prefixes or names, comma-separated)")
     check.add_argument("--fail-on", metavar="SEVERITY", help="fail a document with a finding at or above this severity (default major)")
@@ -121,7 +128,16 @@ def _config(args: argparse.Namespace) -> Config:
             fail_on=Severity.parse(args.fail_on) if args.fail_on else policy.fail_on,
             threshold=args.threshold if args.threshold is not None else policy.threshold,
         )
+    columns = None
+    if args.columns:
+        columns = dict(base.columns)
+        for item in _split(args.columns) or ():
+            role, sep, name = item.partition("=")
+            if not sep or not role.strip() or not name.strip():
+                raise UsageError(f"--columns takes ROLE=NAME pairs, not {item!r}")
+            columns[role.strip()] = name.strip()
     return base.with_overrides(
+        columns=columns,
         select=_split(args.select),
         ignore=(base.ignore + _split(args.ignore)) if args.ignore else None,
         policy=policy,
@@ -140,6 +156,8 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     config = _config(args)
     Engine(config)  # resolves --select/--ignore now, so a bad selector is a usage error before any work
+    if args.stdin_filename is not None and "-" not in args.inputs:
+        raise UsageError("--stdin-filename names standard input: give - as an input")
     render = get_renderer(args.format)
     try:
         baseline = Baseline.load(args.baseline) if args.baseline else None
@@ -155,8 +173,14 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     else:
         out = stdout
     make_stream = get_stream(args.format)
-    stream = make_stream(out) if make_stream is not None else None
+    if args.format == "terminal":
+        from qa.reporters.terminal import Stream as TerminalStream
+
+        stream: Any = TerminalStream(out, quiet=args.quiet, policy=config.policy)
+    else:
+        stream = make_stream(out) if make_stream is not None else None
     report = Report(keep=stream is None)  # a streamed format never holds the corpus in memory
+    progress = Progress(stderr)
     try:
         documents = load_documents(
             args.inputs,
@@ -165,6 +189,9 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             back_translation=args.back_translation,
             source_lang=config.source_lang,
             target_lang=config.target_lang,
+            stdin_filename=args.stdin_filename,
+            columns=config.columns or None,
+            on_skip=lambda message: progress.log(f"qa: {message}"),
         )
         if args.dask:
             from qa.distributed import DaskUnavailable, check_on_dask
@@ -180,7 +207,11 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             # a streamed format's text is made in the workers, unless the baseline will still change the result
             prerender = getattr(make_stream, "prerender", None) if baseline is None else None
             results = check_rendered(documents, config, jobs=jobs, prerender=prerender)
-        with Progress(stderr) as progress:
+        if progress.enabled:
+            from qa.io.loader import count_documents
+
+            progress.total = count_documents(args.inputs)
+        with progress:
             for result, text in results:
                 doc = result.document
                 if recorded is not None:
@@ -213,6 +244,8 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         render(report, out)
     if out is not stdout:
         out.close()
+        documents_written = f"{report.documents} document{'' if report.documents == 1 else 's'}"
+        print(f"qa: wrote the {args.format} report of {documents_written} to {args.output}", file=stderr)
     return report.exit_code(exit_zero=args.exit_zero or recorded is not None)
 
 
@@ -278,6 +311,7 @@ def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
     from qa.rules import all_rules
 
     rules = all_rules()
+    by_entry = _severities_by_entry()
     if args.format == "json":
         import json
 
@@ -288,6 +322,7 @@ def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
                     "name": r.name,
                     "category": r.category,
                     "severity": r.severity.value,
+                    **({"severity_by_entry": by_entry[r.code]} if r.code in by_entry else {}),
                     "sides": list(r.sides),
                     "title": r.doc.title,
                 }
@@ -306,12 +341,32 @@ def _rules(args: argparse.Namespace, stdout: TextIO) -> int:
         table.add_column(col, no_wrap=True)
     table.add_column("what it finds")
     for r in rules:
-        table.add_row(r.code, r.name, r.category, r.severity.value, "+".join(r.sides), r.doc.title)
+        severity = f"{'/'.join(by_entry[r.code])} by entry" if r.code in by_entry else r.severity.value
+        table.add_row(r.code, r.name, r.category, severity, "+".join(r.sides), r.doc.title)
     console = Console(file=stdout, highlight=False)
     if not console.is_terminal:
         console.width = 160
     console.print(table)
     return EXIT_PASSED
+
+
+def _severities_by_entry() -> dict[str, list[str]]:
+    """Rules whose severity each entry of their data table sets, with the severities the bundled tables use, mildest first.
+
+    QA701 reports an idiom at its entry's severity (major when the source
+    holds the idiom); QA702 a calque at its entry's. Read from the tables, so
+    the listing follows the data.
+    """
+    from qa.idioms import bundled_table
+    from qa.rules.calques import calques
+
+    def ordered(values: set[str]) -> list[str]:
+        return sorted(values, key=lambda v: Severity.parse(v).rank)
+
+    return {
+        "QA701": ordered({i.severity for i in bundled_table()}),
+        "QA702": ordered({c.severity.value for c in calques()}),
+    }
 
 
 def _explain(args: argparse.Namespace, stdout: TextIO) -> int:

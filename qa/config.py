@@ -2,8 +2,10 @@
 
 Read from ``[tool.qa]`` in ``pyproject.toml`` or from ``qa.toml`` (found
 upward from the working directory, or named with ``--config``), then
-overridden by command-line flags. Unknown keys are errors that name the key,
-so a typo never silently turns a check off.
+overridden by command-line flags. A ``qa.toml`` takes its keys at top level
+or under ``[tool.qa]`` (so the table can be copied from ``pyproject.toml``
+as it is), not both. Unknown keys are errors that name the key, so a typo
+never silently turns a check off.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class Config:
     allow_words: frozenset[str] = frozenset()  # never reported as untranslated (case-insensitive)
     idioms: tuple[Path, ...] = ()  # extra idiom tables
     boilerplate: tuple[Path, ...] = ()  # extra boilerplate pattern files
+    columns: dict[str, str] = field(default_factory=dict)  # CSV/TSV column names by role (id, source, target, ...)
     path: Path | None = None  # where it was read from
 
     def with_overrides(self, **changes: Any) -> Config:
@@ -54,6 +57,7 @@ _KEYS = {
     "allow-words",
     "idioms",
     "boilerplate",
+    "columns",
 }
 
 
@@ -85,7 +89,17 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{path}: cannot read configuration ({e.strerror or e})") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: invalid TOML ({e})") from None
-    table = data.get("tool", {}).get("qa", {}) if path.name == "pyproject.toml" else data
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("qa", {})
+    elif "tool" in data:
+        tool = data["tool"]
+        if not isinstance(tool, dict) or set(tool) != {"qa"} or set(data) != {"tool"}:
+            raise ConfigError(f"{path}: put the keys at top level or all under [tool.qa], not both (and no other [tool.*] table)")
+        table = tool["qa"]
+    else:
+        table = data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.qa] must be a table")
     return parse_config(table, path)
 
 
@@ -112,6 +126,14 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
         )
     except (ValueError, TypeError) as e:
         raise ConfigError(f"{where}: {e}") from None
+    columns = table.get("columns", {})
+    if not isinstance(columns, dict) or not all(isinstance(v, str) and v.strip() for v in columns.values()):
+        raise ConfigError(f"{where}: 'columns' must be a table of column names, e.g. columns = {{ target = \"en\", source = \"sr\" }}")
+    from qa.io.tabular import ROLES
+
+    unknown_roles = sorted(set(columns) - set(ROLES))
+    if unknown_roles:
+        raise ConfigError(f"{where}: unknown column role {unknown_roles[0]!r} in 'columns' (known: {', '.join(ROLES)})")
     return Config(
         select=strings("select"),
         ignore=strings("ignore"),
@@ -122,5 +144,6 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
         allow_words=frozenset(w.lower() for w in strings("allow-words")),
         idioms=tuple(base / p for p in strings("idioms")),
         boilerplate=tuple(base / p for p in strings("boilerplate")),
+        columns=dict(columns),
         path=path,
     )

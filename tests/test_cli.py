@@ -85,3 +85,46 @@ def test_progress_shows_from_the_second_document_and_logs_through_it() -> None:
         progress.log("qa: error: something")
     text = stream.getvalue()
     assert "checked 2 documents, 0 failed" in text and "qa: error: something" in text
+
+
+def test_output_file_is_named_on_stderr(tmp_path: Path) -> None:
+    target = tmp_path / "r.html"
+    code, out, err = run("check", SEED, "--source-lang", "sr", "--format", "html", "-o", str(target), "--no-config")
+    assert out == "" and f"qa: wrote the html report of 1 document to {target}" in err
+
+
+def test_quiet_leaves_out_passing_documents(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "fine", "target": "One fine line."}\n{"id": "bad", "target": "Pratite nas, Twitter i Viber."}\n',
+                      encoding="utf-8")
+    code, out, _ = run("check", str(corpus), "--quiet", "--no-config", "-j", "1", "--source-lang", "sr")
+    assert code == 1 and "bad" in out and " fine " not in out and "1 passing document not shown" in out
+
+
+def test_rules_show_where_a_severity_is_set_per_table_entry() -> None:
+    code, out, _ = run("rules")
+    rows = {line.split()[0]: line for line in out.splitlines() if line.strip().startswith("QA")}
+    assert "by entry" in rows["QA701"] and "by entry" in rows["QA702"] and "by entry" not in rows["QA101"]
+    code, out, _ = run("rules", "--format", "json")
+    listed = {r["code"]: r for r in json.loads(out)}
+    assert set(listed["QA701"]["severity_by_entry"]) >= {"minor", "major"} and "severity_by_entry" not in listed["QA101"]
+
+
+def test_progress_is_a_bar_when_the_total_is_known() -> None:
+    stream = io.StringIO()
+    done = Result(document=Document(id="x", target="t"), passed=True)
+    with Progress(stream, enabled=True) as progress:
+        progress.total = 3
+        progress.advance(done)
+        progress.advance(done)
+        progress._live.refresh()
+    assert "2/3" in stream.getvalue()
+
+
+def test_count_documents_counts_corpus_lines_and_files(tmp_path: Path) -> None:
+    from qa.io.loader import count_documents
+
+    (tmp_path / "a.jsonl").write_text('{"target": "x"}\n{"target": "y"}\n{"target": "z"}', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Text.", encoding="utf-8")
+    assert count_documents([str(tmp_path)]) == 4
+    assert count_documents(["-"]) is None

@@ -111,3 +111,50 @@ def test_cli_bad_config_exits_2_with_the_key(tmp_path: Path) -> None:
     err = io.StringIO()
     assert main(["check", str(article), "--config", str(tmp_path / "none.toml")], stdout=io.StringIO(), stderr=err) == 2
     assert "no such configuration file" in err.getvalue()
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_the_readme_configuration_works_in_a_qa_toml(tmp_path: Path) -> None:
+    text = README.read_text(encoding="utf-8")
+    block = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    assert block.startswith("[tool.qa]")
+    (tmp_path / "qa.toml").write_text(block, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(block, encoding="utf-8")
+    in_qa_toml, in_pyproject = load_config(tmp_path / "qa.toml"), load_config(tmp_path / "pyproject.toml")
+    assert in_qa_toml.ignore == in_pyproject.ignore == ("QA207",)
+    assert in_qa_toml.severity == in_pyproject.severity
+
+
+def test_qa_toml_takes_keys_at_top_level_or_under_tool_qa_not_both(tmp_path: Path) -> None:
+    path = tmp_path / "qa.toml"
+    path.write_text('[tool.qa]\nthreshold = 3.0\n', encoding="utf-8")
+    assert load_config(path).policy.threshold == 3.0
+    path.write_text('threshold = 2.0\n[tool.qa]\nthreshold = 3.0\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="top level or all under"):
+        load_config(path)
+
+
+def test_columns_are_read_and_checked(tmp_path: Path) -> None:
+    config = parse_config({"columns": {"target": "en", "source": "sr"}})
+    assert config.columns == {"target": "en", "source": "sr"}
+    with pytest.raises(ConfigError, match="unknown column role 'english'"):
+        parse_config({"columns": {"english": "en"}})
+    with pytest.raises(ConfigError, match="'columns' must be a table"):
+        parse_config({"columns": ["en"]})
+
+
+def test_configured_columns_read_a_spreadsheet_and_the_flag_overrides_them(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.tsv"
+    sheet.write_text("key\tsr\ten\n1\tMarko i Ana.\tMarko i Ana came.\n", encoding="utf-8")
+    (tmp_path / "qa.toml").write_text('source-lang = "sr"\n[columns]\nid = "key"\nsource = "sr"\ntarget = "en"\n', encoding="utf-8")
+    out = io.StringIO()
+    code = main(["check", str(sheet), "--config", str(tmp_path / "qa.toml"), "--format", "json", "-j", "1"], stdout=out, stderr=io.StringIO())
+    import json
+
+    [doc] = json.loads(out.getvalue())["documents"]
+    assert code == 1 and doc["findings"][0]["unit"] == "1"
+    err = io.StringIO()
+    code = main(["check", str(sheet), "--config", str(tmp_path / "qa.toml"), "--columns", "target=missing"], stdout=io.StringIO(), stderr=err)
+    assert code == 2 and "no 'missing' column" in err.getvalue()

@@ -7,7 +7,9 @@ critical and major findings are ``error``, minor ``warning``, info
 the JSON report. Values are escaped as GitHub's toolkit does: ``%``, CR and
 LF in the message; additionally ``:`` and ``,`` in properties. A finding in a
 ``.jsonl`` corpus record points at the record's line and names the article
-and position in the message. Unreadable inputs and crashed rules are
+and position in the message; one in a translation unit (XLIFF, PO, TMX,
+CSV) points at the unit's line and names the unit. HTML and Markdown
+findings point at their place in the file. Unreadable inputs and crashed rules are
 ``error`` lines with the title ``qa error``.
 """
 
@@ -20,7 +22,7 @@ from qa.model import Finding, Severity
 from qa.report import Report
 from qa.reporters import replay
 from qa.reporters.escaping import visible
-from qa.reporters.locations import where
+from qa.reporters.locations import finding_location, where
 
 COMMAND = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.INFO: "notice"}
 
@@ -40,14 +42,15 @@ def command(kind: str, message: str, **props: object) -> str:
 
 def annotation(r: Result, f: Finding) -> str:
     doc = r.document
-    w = where(doc, f.side)
+    loc = finding_location(doc, f)
     message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
     title = f"{f.rule} {f.name}"
-    if w.exact:
-        return command(COMMAND[f.severity], message, file=w.path, line=f.line, col=f.column,
-                       endLine=f.end_line, endColumn=f.end_column, title=title)
-    message = f"{doc.id} {f.side} {f.line}:{f.column}: {message}"
-    return command(COMMAND[f.severity], message, file=w.path, line=w.record_line, title=title)
+    if loc.exact:
+        return command(COMMAND[f.severity], message, file=loc.path, line=loc.line, col=loc.column,
+                       endLine=loc.end_line, endColumn=loc.end_column, title=title)
+    unit = f"unit {loc.unit} " if loc.unit is not None else ""
+    message = f"{doc.id} {unit}{f.side} {loc.line}:{loc.column}: {message}"
+    return command(COMMAND[f.severity], message, file=loc.path, line=loc.anchor_line, title=title)
 
 
 class Stream:

@@ -30,7 +30,7 @@ from qa.result import Result
 from qa.model import Document, Finding, Severity, Side
 from qa.report import Report
 from qa.reporters.escaping import visible
-from qa.reporters.locations import describe
+from qa.reporters.locations import describe, finding_location
 from qa.text import Text
 
 _ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO)
@@ -118,13 +118,21 @@ def _document(i: int, r: Result) -> str:
         parts.append(f'<p class="error">rule {esc(e.rule)} failed and was skipped: {esc(e.message)}</p>\n')
     ids = {id(f): f"d{i}-f{n}" for n, f in enumerate(r.findings, 1)}
     sides: list[Side] = [s for s in ("source", "target", "reference", "back_translation") if doc.side(s) is not None]
-    columns = {s: _paint(doc.side(s) or "", [f for f in r.findings if f.side == s], ids) for s in sides}
+    # a document made of translation units shows one row per unit, with its id; any other, paragraph beside paragraph
+    columns = {
+        s: _paint(doc.side(s) or "", [f for f in r.findings if f.side == s], ids, [u.spans[s] for u in doc.units] or None)
+        for s in sides
+    }
     heads = "".join(f"<th>{_LABEL[s]}{_lang(doc, s)}</th>" for s in sides)
+    if doc.units:
+        heads = "<th>unit</th>" + heads
     parts.append(f'<table class="texts cols-{len(sides)}"><thead><tr>{heads}</tr></thead><tbody>\n')
     for row in range(max(len(c) for c in columns.values())):
         cells = "".join(
             f'<td class="para" data-side="{s}">{columns[s][row] if row < len(columns[s]) else ""}</td>' for s in sides
         )
+        if doc.units:
+            cells = f'<td class="unit"><code>{esc(doc.units[row].id)}</code></td>' + cells
         parts.append(f"<tr>{cells}</tr>\n")
     parts.append("</tbody></table>\n")
     parts.append(_findings_table(r, ids))
@@ -142,7 +150,9 @@ def _findings_table(r: Result, ids: dict[int, str]) -> str:
         return '<p class="clean">no findings</p>\n'
     rows = []
     for f in r.findings:
-        where = f"{f.line}:{f.column}" + ("" if f.side == "target" else f" ({f.side})")
+        loc = finding_location(r.document, f)
+        where = (f"unit {esc(loc.unit)} " if loc.unit is not None else "") + f"{loc.line}:{loc.column}"
+        where += "" if f.side == "target" else f" ({f.side})"
         excerpt = f.excerpt if len(f.excerpt) <= 160 else f.excerpt[:120] + " … " + f.excerpt[-30:]
         rows.append(
             f'<tr data-finding="{ids[id(f)]}" data-severity="{f.severity.value}" data-category="{esc(f.category)}" tabindex="0">'
@@ -175,9 +185,9 @@ def _mark(fs: list[Finding], ids: dict[int, str], content: str, point: bool = Fa
     )
 
 
-def _paint(raw: str, findings: list[Finding], ids: dict[int, str]) -> list[str]:
-    """The side's paragraphs as HTML, each finding marked; one string per paragraph."""
-    blocks = [(b.start, b.end) for b in Text(raw).paragraphs] or [(0, 0)]
+def _paint(raw: str, findings: list[Finding], ids: dict[int, str], units: list[tuple[int, int]] | None = None) -> list[str]:
+    """The side's paragraphs (or units) as HTML, each finding marked; one string per paragraph (or unit)."""
+    blocks = units or [(b.start, b.end) for b in Text(raw).paragraphs] or [(0, 0)]
     ranged: list[Finding] = []
     points: dict[int, list[tuple[int, Finding]]] = {}  # block index -> (position, finding)
     for f in findings:

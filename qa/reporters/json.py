@@ -7,12 +7,14 @@ from typing import Any, TextIO
 
 from qa import __version__
 from qa.result import Result
-from qa.model import Finding
+from qa.model import Document, Finding
 from qa.report import SCHEMA, Report
 from qa.reporters import replay
+from qa.reporters.locations import finding_location, related_location
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
+def finding_dict(f: Finding, doc: Document | None = None) -> dict[str, Any]:
+    """A finding of the report; with its document, ``line``/``column`` are where a person finds it (see ``locations``)."""
     out: dict[str, Any] = {
         "rule": f.rule,
         "name": f.name,
@@ -29,9 +31,23 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "suggestion": f.suggestion,
     }
+    if doc is not None and (doc.units or f.side in doc.origins):
+        loc = finding_location(doc, f)
+        out.update(line=loc.line, column=loc.column, end_line=loc.end_line, end_column=loc.end_column)
+        if loc.unit is not None:
+            out["unit"] = loc.unit
     if f.related:
-        out["related"] = [dict(r) for r in f.related]
+        out["related"] = [_related(dict(r), doc) for r in f.related]
     return out
+
+
+def _related(rel: dict[str, Any], doc: Document | None) -> dict[str, Any]:
+    if doc is not None and (doc.units or rel["side"] in doc.origins):
+        loc = related_location(doc, rel)
+        rel.update(line=loc.line, column=loc.column)
+        if loc.unit is not None:
+            rel["unit"] = loc.unit
+    return rel
 
 
 def document_dict(r: Result) -> dict[str, Any]:
@@ -46,7 +62,7 @@ def document_dict(r: Result) -> dict[str, Any]:
         "error": doc.error,
         "score": {"penalty": r.score.penalty, "per_100_words": r.score.per_100_words},
         "metrics": r.metrics,
-        "findings": [finding_dict(f) for f in r.findings],
+        "findings": [finding_dict(f, doc) for f in r.findings],
     }
     if doc.metadata.get("encoding"):
         out["encoding"] = doc.metadata["encoding"]

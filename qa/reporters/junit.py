@@ -3,7 +3,8 @@
 A failed document is a ``<failure>`` whose text lists its findings, one per
 line, worst first; an unreadable document or a crashed rule is an
 ``<error>``. A passing document's findings (below the fail-on severity) are
-in its ``<system-out>``. Article text is made XML-safe: control characters
+in its ``<system-out>``. A finding in a translation unit names it
+(``unit t2 1:15``). Article text is made XML-safe: control characters
 become visible escapes.
 """
 
@@ -17,7 +18,7 @@ from qa.result import Result
 from qa.model import Severity
 from qa.report import Report
 from qa.reporters.escaping import xml_safe
-from qa.reporters.locations import where
+from qa.reporters.locations import finding_location, label, where
 
 _ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO)
 
@@ -34,7 +35,7 @@ def verdict(r: Result) -> str:
 def finding_lines(r: Result) -> str:
     lines = []
     for f in sorted(r.findings, key=lambda f: (-f.severity.rank, f.side != "target", f.start)):
-        where_ = f"{f.line}:{f.column}" + ("" if f.side == "target" else f" [{f.side}]")
+        where_ = label(finding_location(r.document, f), f.side)
         line = f"{where_} {f.rule} {f.name} [{f.severity.value}, {f.category}] {f.message}"
         if f.suggestion:
             line += f" (suggestion: {f.suggestion})"

@@ -16,7 +16,7 @@ from qa.result import Result
 from qa.model import Finding, Severity
 from qa.report import Report
 from qa.reporters.escaping import visible
-from qa.reporters.locations import describe
+from qa.reporters.locations import describe, finding_location
 
 MAX_DOCS = 25
 MAX_FINDINGS = 10
@@ -89,7 +89,9 @@ def render(report: Report, out: TextIO) -> None:
         top = worst(r.findings)
         out.write("| where | severity | rule | message | excerpt | suggestion |\n|---|---|---|---|---|---|\n")
         for f in top:
-            where = f"{f.line}:{f.column}" + ("" if f.side == "target" else f" ({f.side})")
+            loc = finding_location(r.document, f)
+            where = (f"unit {md(loc.unit)} " if loc.unit is not None else "") + f"{loc.line}:{loc.column}"
+            where += "" if f.side == "target" else f" ({f.side})"
             out.write(
                 f"| {where} | {f.severity.value} | {f.rule} {md(f.name)} | {md(f.message)} | "
                 f"{md(f.excerpt, 60)} | {md(f.suggestion or '', 40)} |\n"

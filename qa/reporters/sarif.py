@@ -9,7 +9,12 @@ offsets count code points (``columnKind: unicodeCodePoints``), as everywhere
 in qa. The MQM category and severity are in each result's ``properties``.
 
 A record of a ``.jsonl`` corpus is one line of its file: its results point at
-that line, and the position inside the article is in ``properties``.
+that line, and the position inside the article is in ``properties``. A
+finding in a translation unit (XLIFF, PO, TMX, CSV) points at the unit's
+line; the unit is a logical location (``kind: element``, named by its id)
+and ``properties.unit``, and the position inside the unit's text is
+``properties.unitRegion``. For HTML and Markdown articles the region is the
+span's place in the file (markup and entities counted).
 Unreadable inputs and rules that crashed are ``toolExecutionNotifications``.
 """
 
@@ -27,8 +32,7 @@ from qa.model import Document, Finding, Severity
 from qa.registry import Rule
 from qa.rules import get_rule
 from qa.report import Report
-from qa.reporters.locations import where
-from qa.text import Text
+from qa.reporters.locations import Location, finding_location, related_location
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.INFO: "note"}
@@ -133,35 +137,35 @@ def _message(f: Finding) -> str:
     return f"{f.message} (suggestion: {f.suggestion})" if f.suggestion else f.message
 
 
-def _location(r: Result, side: str, start: int, end: int, line: int, column: int,
-              end_line: int, end_column: int, excerpt: str) -> dict[str, Any]:
+def _location(r: Result, side: str, loc: Location, excerpt: str) -> dict[str, Any]:
     doc = r.document
-    w = where(doc, side)  # type: ignore[arg-type]
-    loc: dict[str, Any] = {
-        "logicalLocations": [{"name": doc.id, "fullyQualifiedName": f"{doc.id}/{side}", "kind": "document"}]
-    }
-    if w.path is None:
-        return loc
-    physical: dict[str, Any] = {"artifactLocation": {"uri": uri(w.path)}}
-    if w.exact:
+    logical: list[dict[str, Any]] = [{"name": doc.id, "fullyQualifiedName": f"{doc.id}/{side}", "kind": "document"}]
+    if loc.unit is not None:
+        logical.append({"name": loc.unit, "fullyQualifiedName": f"{doc.id}/{side}/{loc.unit}", "kind": "element"})
+    out: dict[str, Any] = {"logicalLocations": logical}
+    if loc.path is None:
+        return out
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri(loc.path)}}
+    if loc.exact:
         physical["region"] = {
-            "startLine": line,
-            "startColumn": column,
-            "endLine": end_line,
-            "endColumn": end_column,
-            "charOffset": start,
-            "charLength": end - start,
+            "startLine": loc.line,
+            "startColumn": loc.column,
+            "endLine": loc.end_line,
+            "endColumn": loc.end_column,
+            "charOffset": loc.offset,
+            "charLength": loc.length,
             "snippet": {"text": excerpt},
         }
-    elif w.record_line is not None:
-        physical["region"] = {"startLine": w.record_line}
-    loc["physicalLocation"] = physical
-    return loc
+    elif loc.anchor_line is not None:
+        physical["region"] = {"startLine": loc.anchor_line}
+    out["physicalLocation"] = physical
+    return out
 
 
 def _result(r: Result, f: Finding, rule_index: int, occurrence: int) -> dict[str, Any]:
     doc = r.document
-    loc = _location(r, f.side, f.start, f.end, f.line, f.column, f.end_line, f.end_column, f.excerpt)
+    where = finding_location(doc, f)
+    loc = _location(r, f.side, where, f.excerpt)
     props: dict[str, Any] = {
         "category": f.category,
         "severity": f.severity.value,
@@ -171,10 +175,12 @@ def _result(r: Result, f: Finding, rule_index: int, occurrence: int) -> dict[str
     }
     if f.suggestion is not None:
         props["suggestion"] = f.suggestion
-    w = where(doc, f.side)
-    if not w.exact:  # the article is not a file of its own: say where in the article
-        props["articleRegion"] = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
-                                  "endColumn": f.end_column, "charOffset": f.start, "charLength": f.end - f.start}
+    if where.unit is not None:
+        props["unit"] = where.unit
+    if not where.exact:  # the article or unit is not a file of its own: say where in it
+        region = {"startLine": where.line, "startColumn": where.column, "endLine": where.end_line,
+                  "endColumn": where.end_column, "charOffset": where.offset, "charLength": where.length}
+        props["unitRegion" if where.unit is not None else "articleRegion"] = region
     out: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
@@ -190,17 +196,11 @@ def _result(r: Result, f: Finding, rule_index: int, occurrence: int) -> dict[str
             {
                 "id": i + 1,
                 "message": {"text": f"related {rel['side']} text"},
-                **_location(r, rel["side"], rel["start"], rel["end"], rel["line"], rel["column"],
-                            *_end(rel, doc), rel["excerpt"]),
+                **_location(r, rel["side"], related_location(doc, rel), rel["excerpt"]),
             }
             for i, rel in enumerate(f.related)
         ]
     return out
-
-
-def _end(rel: Any, doc: Document) -> tuple[int, int]:
-    """End line and column of a related span (a finding keeps only its start)."""
-    return Text(doc.side(rel["side"]) or "").position(rel["end"])
 
 
 def _fingerprint(doc_id: str, f: Finding, occurrence: int) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from pathlib import Path
+from typing import Iterable, Iterator
 
 import regex
 
@@ -28,11 +29,15 @@ class Calque:
     good: str
 
 
-@lru_cache(maxsize=1)
-def calques() -> tuple[Calque, ...]:
-    """Every language's calque table (``calques.toml`` beside its profile)."""
+def bundled_paths() -> list[Path]:
+    """Every bundled language's calque table (``calques.toml`` beside its profile)."""
+    return [p for lang in bundled() if (p := lang.data_file("calques.toml")) is not None]
+
+
+def load_calques(paths: Iterable[Path]) -> tuple[Calque, ...]:
+    """The calques of these tables, each checked against the table schema and its regex compiled."""
     out = []
-    for path in (p for lang in bundled() if (p := lang.data_file("calques.toml")) is not None):
+    for path in paths:
         for entry in load_table(path, CALQUES):
             e = entry.data
             try:
@@ -42,6 +47,12 @@ def calques() -> tuple[Calque, ...]:
             out.append(Calque(e["id"], pattern, entry.strings("source"), entry.strings("english"), entry.severity(),
                               e.get("example", ""), e.get("good", "")))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def calques() -> tuple[Calque, ...]:
+    """The bundled calques, loaded once."""
+    return load_calques(bundled_paths())
 
 
 @lru_cache(maxsize=1)

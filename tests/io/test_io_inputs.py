@@ -51,7 +51,7 @@ def test_windows_1250_article_is_decoded_and_the_untranslated_i_is_found(tmp_pat
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), "binary data"),
         (lambda p: p.write_bytes(b"\xff\xfe\x00\xd8"), "byte-order mark"),
         (lambda p: None, "no such file"),
-        (lambda p: p.mkdir(), "holds no .txt or .jsonl files"),
+        (lambda p: p.mkdir(), "holds no file in a format qa reads"),
     ],
     ids=["binary", "bad-bom", "missing", "empty-dir"],
 )
@@ -93,18 +93,23 @@ def test_directory_mixing_good_and_bad_files(tmp_path: Path) -> None:
     (tmp_path / "c_cp1250.txt").write_bytes("Vučić met Šapić in Čačak on Monday, Tanjug reported.\n".encode("cp1250"))
     (tmp_path / "d_broken_link.txt").symlink_to(tmp_path / "nowhere")
     (tmp_path / "e_corpus.jsonl").write_text('{"id": "x", "target": "Fine."}\nnot json\n')
-    (tmp_path / "notes.md").write_text("not an article")
+    (tmp_path / "f_notes.md").write_text("A Markdown article *counts* now.\n")
+    (tmp_path / "README.md").write_text("documentation, not an article")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
     (tmp_path / ".hidden.txt").write_text("not an article either")
     code, report, err = run(str(tmp_path))
     assert code == 2
     ids = [d["id"] for d in report["documents"]]
-    assert ids == ["a_good", "b_binary", "c_cp1250", "d_broken_link", "x", "e_corpus:2"]
+    assert ids == ["a_good", "b_binary", "c_cp1250", "d_broken_link", "x", "e_corpus:2", "f_notes"]
     errors = {d["id"]: d["error"] for d in report["documents"]}
     assert errors["a_good"] is None and errors["c_cp1250"] is None and errors["x"] is None
     assert "binary" in errors["b_binary"] and "no such file" in errors["d_broken_link"]
     assert "not valid JSON" in errors["e_corpus:2"]
-    assert report["summary"]["errors"] == 3 and report["summary"]["documents"] == 6
+    assert report["summary"]["errors"] == 3 and report["summary"]["documents"] == 7
     assert err.count("qa: error:") == 3
+    # every file left out is named, except hidden ones
+    assert "README.md: skipped, documentation" in err and "image.png: skipped, not a format qa reads" in err
+    assert ".hidden" not in err
 
 
 def test_undecodable_file_name_is_reported_in_valid_json(tmp_path: Path) -> None:

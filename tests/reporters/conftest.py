@@ -1,4 +1,4 @@
-"""Reports the reporter tests render: the seed article, and a small source+reference example."""
+"""Reports the reporter tests render: the seed article, a small source+reference example, translation files, an HTML article."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from qa.report import Report
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEED = ROOT / "corpora" / "seed" / "000_e95d2a5f9d54e8aa.txt"
 EXAMPLE = ROOT / "tests" / "data" / "example"
+FORMATS = ROOT / "tests" / "data" / "formats"
 
 
 def relative(report: Report) -> Report:
@@ -55,6 +56,18 @@ def example_report() -> Report:
 
 
 @pytest.fixture(scope="session")
-def reports(seed_report: Report, example_report: Report) -> dict[str, Report]:
-    return {"seed": seed_report, "example": example_report}
+def units_report() -> Report:
+    """Documents made of translation units: every finding carries its unit."""
+    return build([FORMATS / "article.xlf", FORMATS / "article.po", FORMATS / "article.csv"])
+
+
+@pytest.fixture(scope="session")
+def markup_report() -> Report:
+    """An HTML article with its HTML source: findings placed in the files."""
+    return build([FORMATS / "article.html"], source=FORMATS / "article.sr.html")
+
+
+@pytest.fixture(scope="session")
+def reports(seed_report: Report, example_report: Report, units_report: Report, markup_report: Report) -> dict[str, Report]:
+    return {"seed": seed_report, "example": example_report, "units": units_report, "markup": markup_report}
 

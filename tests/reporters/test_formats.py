@@ -106,12 +106,15 @@ _LINE = re.compile(
 )
 
 
+_UNIT_LINE = re.compile(r"^::(error|warning|notice) file=[^,:]+,line=\d+,title=QA\d{3} [a-z0-9-]+::\S+ unit \S+ target \d+:\d+: [^\r\n]+$")
+
+
 def test_github_one_well_formed_line_per_finding(reports: dict[str, Report]) -> None:
-    for report in reports.values():
+    for name, report in reports.items():
         lines = render(report, "github").splitlines()
         assert len(lines) == len(findings(report))
         for line, f in zip(lines, findings(report)):
-            assert _LINE.match(line), line
+            assert (_UNIT_LINE if name == "units" else _LINE).match(line), line
             assert line.startswith("::" + {"critical": "error", "major": "error", "minor": "warning", "info": "notice"}[f.severity.value])
 
 
@@ -174,7 +177,7 @@ class _Marks(HTMLParser):
         self.external += [v for k, v in attrs if k in ("src", "href") and v and not v.startswith("#")]
 
 
-@pytest.mark.parametrize("name", ["seed", "example"])
+@pytest.mark.parametrize("name", ["seed", "example", "units", "markup"])
 def test_html_marks_every_finding_and_loads_nothing(reports: dict[str, Report], name: str) -> None:
     page = _Marks()
     page.feed(render(reports[name], "html"))
@@ -218,3 +221,49 @@ def test_corpus_records_point_at_their_line(build_report, tmp_path: Path) -> Non
     for res in sarif["runs"][0]["results"]:
         assert res["locations"][0]["physicalLocation"]["region"] == {"startLine": 2}
         assert res["properties"]["articleRegion"]["startLine"] == 3
+
+
+# translation units and extracted text: every format says where, in the file or the unit
+
+
+def test_every_format_names_the_unit_of_each_finding(units_report: Report) -> None:
+    units = [(r.document.id, f.rule, r.document.unit_at(f.side, f.start).id) for r in units_report.results for f in r.findings]  # type: ignore[union-attr]
+    assert ("article", "QA101", "signing") in units and ("article", "QA801", "amount") in units
+    report = json.loads(render(units_report, "json"))
+    jsonschema.validate(report, REPORT_SCHEMA)
+    assert [(f["rule"], f["unit"]) for d in report["documents"] for f in d["findings"]] == [(rule, unit) for _, rule, unit in units]
+    sarif = json.loads(render(units_report, "sarif"))
+    for result, (_, _, unit) in zip(sarif["runs"][0]["results"], units):
+        assert result["properties"]["unit"] == unit
+        assert result["locations"][0]["logicalLocations"][1] == {
+            "name": unit, "fullyQualifiedName": f"{result['properties']['document']}/target/{unit}", "kind": "element"
+        }
+        assert result["properties"]["unitRegion"]["startLine"] == 1
+        assert "startLine" in result["locations"][0]["physicalLocation"]["region"]  # the unit's line in the file
+    for fmt in ("junit", "github", "markdown", "html", "terminal"):
+        text = render(units_report, fmt)
+        assert all(f"unit {unit}" in text for _, _, unit in units), fmt
+
+
+def test_html_and_markdown_findings_point_into_the_file_in_every_format(markup_report: Report) -> None:
+    [result] = markup_report.results
+    [finding] = [f for f in result.findings if f.rule == "QA101"]
+    report = json.loads(render(markup_report, "json"))
+    jsonschema.validate(report, REPORT_SCHEMA)
+    [placed] = [f for f in report["documents"][0]["findings"] if f["rule"] == "QA101"]
+    assert (placed["line"], placed["column"], placed["start"]) == (13, 27, finding.start)  # start indexes the text, line the file
+    sarif = json.loads(render(markup_report, "sarif"))
+    [region] = [r["locations"][0]["physicalLocation"]["region"] for r in sarif["runs"][0]["results"] if r["ruleId"] == "QA101"]
+    html_file = (DATA / "formats" / "article.html").read_text(encoding="utf-8")
+    assert html_file[region["charOffset"] : region["charOffset"] + region["charLength"]] == "i"
+    assert (region["startLine"], region["startColumn"]) == (13, 27)
+    assert "line=13,col=27" in render(markup_report, "github")
+
+
+def test_a_docx_position_is_a_paragraph_not_a_region_of_the_file(build_report) -> None:  # type: ignore[no-untyped-def]
+    report = build_report([DATA / "formats" / "article.docx"], source=DATA / "formats" / "article.sr.docx")
+    sarif = json.loads(render(report, "sarif"))
+    [result] = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "QA101"]
+    assert "region" not in result["locations"][0]["physicalLocation"]
+    assert (result["properties"]["articleRegion"]["startLine"], result["properties"]["articleRegion"]["startColumn"]) == (2, 7)
+    assert "file=tests/data/formats/article.docx,line=" not in render(report, "github")

@@ -1,4 +1,4 @@
-"""Golden files: every format rendered for the seed article and for a source+reference example.
+"""Golden files: every format rendered for the seed article, a source+reference example, translation files and an HTML article.
 
 A change in a report shows up as a diff of ``tests/reporters/golden/``.
 When the change is intended (a rule was added or reworded), regenerate them:
@@ -44,7 +44,7 @@ def test_every_format_has_a_golden_extension() -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("name", ["seed", "example"])
+@pytest.mark.parametrize("name", ["seed", "example", "units", "markup"])
 def test_golden(reports: dict[str, Report], name: str, fmt: str) -> None:
     text = rendered(reports[name], fmt)
     path = GOLDEN / f"{name}.{EXT[fmt]}"
