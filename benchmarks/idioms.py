@@ -145,13 +145,25 @@ def _flagged(checker: Checker, text: str, code: str, lang: str = "sr") -> bool:
 # -- held-out recall and false positives ------------------------------------------
 
 
-GROUPS = (("in the table before", True), ("not in the table before", False), ("all", None))
+BEFORE, MISSING, ADDED = "in the table before", "not in the table before", "test idiom added after the split (not a measure)"
 
 
-def _select(records: list[dict], split: str, before: bool | None, label: str) -> list[dict]:
+def group_of(table: IdiomTable, record: dict) -> str:
+    """The record's group: a test-half idiom that the table lacked but lists now was added after the split
+    (its patterns could have been written from its sentences), so it leaves the test figure and is shown apart."""
+    if record["in_table_before"]:
+        return BEFORE
+    if record["split"] == "test" and any(i.lang == "sh" for i, _, _ in table.find_source(record["idiom"])):
+        return ADDED
+    return MISSING
+
+
+def _select(records: list[dict], split: str, group: str | None, label: str, table: IdiomTable) -> list[dict]:
+    """Records of a split and label; ``group`` None means every group that counts (all but ADDED)."""
     return [
         r for r in records
-        if r["split"] == split and r["label"] == label and (before is None or r["in_table_before"] is before)
+        if r["split"] == split and r["label"] == label
+        and (group_of(table, r) == group if group is not None else group_of(table, r) != ADDED)
     ]
 
 
@@ -168,8 +180,11 @@ def heldout_recall(checker: Checker, records: list[dict], before: IdiomTable | N
         "|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for split, split_name in (("test", "**test** (the figure)"), ("dev", "dev (used to grow the table)")):
-        for group, flag in GROUPS:
-            rows = _select(records, split, flag, "literal")
+        groups = [BEFORE, MISSING] + ([ADDED] if split == "test" else []) + [None]
+        for group in groups:
+            rows = _select(records, split, group, "literal", now)
+            if not rows and group == ADDED:
+                continue
             idioms = sorted({r["idiom"] for r in rows})
             tables: list[tuple[str, IdiomTable | None]] = [("now", None)]
             if before is not None:
@@ -185,9 +200,13 @@ def heldout_recall(checker: Checker, records: list[dict], before: IdiomTable | N
                 caught = {r["idiom"] for r, k in zip(rows, ranks) if k > NONE}
                 cells = " | ".join(f"{c} ({_rate(c, len(rows))})" for c in _counts(ranks))
                 lines.append(
-                    f"| {split_name} | {group} | {table_name} | {len(idioms)} | {len(rows)} | {cells} | "
+                    f"| {split_name} | {group or 'all'} | {table_name} | {len(idioms)} | {len(rows)} | {cells} | "
                     f"{right_cell} | {len(caught)} ({_rate(len(caught), len(idioms))}) |"
                 )
+    added = sorted({r["idiom"] for r in records if group_of(now, r) == ADDED})
+    if added:
+        lines += ["", "Test-half idioms added to the table after the split, left out of the test rows: "
+                  + ", ".join(f"*{a}*" for a in added) + "."]
     return lines
 
 
@@ -196,9 +215,10 @@ def false_positives(checker: Checker, records: list[dict], ntrex: list[str]) -> 
         "| text | rule | lines | info+ | minor+ | major+ |",
         "|---|---|---:|---:|---:|---:|",
     ]
+    now = bundled_table()
     sets = [
-        ("held-out proper sentences, test", _select(records, "test", None, "proper")),
-        ("held-out proper sentences, dev", _select(records, "dev", None, "proper")),
+        ("held-out proper sentences, test", _select(records, "test", None, "proper", now)),
+        ("held-out proper sentences, dev", _select(records, "dev", None, "proper", now)),
     ]
     for name, rows in sets:
         for code in RULES:
@@ -246,8 +266,9 @@ def main(argv: list[str] | None = None) -> int:
             "(see `benchmarks/data/idioms/README.md`) and split by idiom into halves before the table was grown. "
             "A literal sentence counts as caught at a level when QA701 reports it at that severity or above; "
             "\"right idiom\" counts catches whose match belongs to the sentence's own idiom. The test half's idioms "
-            "that the table lacked were not added (their recall shows what an unlisted idiom gets); the dev half "
-            "was used to choose new entries and patterns, so its figures are not a measure. "
+            "that the table lacked stay out of it, so their row shows what an idiom the table does not list gets; one "
+            "added later leaves the test rows and is listed below them. The dev half was used to choose new entries "
+            "and patterns, so its figures show what that bought, not how the table generalises. "
             "\"before\" rows score the Serbian table at that revision directly with the matcher.",
             "",
             *heldout_recall(checker, records, before, args.before or ""),
