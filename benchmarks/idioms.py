@@ -84,12 +84,16 @@ def table_rank(table: IdiomTable, text: str) -> int:
 
 def table_at(ref: str) -> IdiomTable | None:
     """The Serbian table as it was at git revision ``ref`` (None when git or the revision is unavailable)."""
-    try:
-        text = subprocess.run(
-            ["git", "-C", str(ROOT), "show", f"{ref}:qa/data/idioms/sh.toml"],
-            check=True, capture_output=True, text=True, encoding="utf-8",
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
+    for where in ("qa/data/languages/sh/idioms.toml", "qa/data/idioms/sh.toml"):  # the table's home, then its old one
+        try:
+            text = subprocess.run(
+                ["git", "-C", str(ROOT), "show", f"{ref}:{where}"],
+                check=True, capture_output=True, text=True, encoding="utf-8",
+            ).stdout
+            break
+        except (OSError, subprocess.CalledProcessError):
+            continue
+    else:
         return None
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "sh.toml"
@@ -243,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     records = load_heldout(args.heldout)
     before = table_at(args.before) if args.before else None
     if args.before and before is None:
-        print(f"warning: cannot read qa/data/idioms/sh.toml at {args.before!r}; 'before' rows left out", file=sys.stderr)
+        print(f"warning: cannot read the Serbian idiom table at {args.before!r}; 'before' rows left out", file=sys.stderr)
     ntrex = (args.ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
     n_idioms = len({r["idiom"] for r in records})
     command = "python benchmarks/idioms.py" + (f" --before {args.before}" if args.before else "") + " --write docs/BENCHMARKS.md"
