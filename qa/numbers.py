@@ -1,17 +1,23 @@
-"""Numbers in text, read with the writer's locale: digits, number words, multipliers, CJK numerals, months.
+"""Numbers in text, read with the writer's locale: digits, number words, multipliers, CJK numerals, months, times.
 
 Serbian ``1.000,5`` is English ``1,000.5``; Serbian writes a year ``2022.`` and
 a date ``15. avgusta`` where English writes ``August 15``; Chinese writes
-``1.7万`` where English writes ``17,000``; ``dvije``, ``two`` and ``2`` are one
-number. Each number found carries the *set* of values it may stand for, so a
+``1.7万`` where English writes ``17,000`` and ``9点半`` where English writes
+``9:30``; ``dvije``, ``petoro``, ``два``, ``two`` and ``2`` are one number.
+Each number found carries the *set* of values it may stand for, so a
 comparison asks "can these be the same number?" rather than guessing one
 reading: a source is read leniently (both separator conventions, each part of
-a date), so that a target number is reported only when no reading of the
-source explains it.
+a date, every inflected or compound form of a number word), so that a target
+number is reported only when no reading of the source explains it.
 
-Language knowledge (number words, multipliers, month names, the decimal
-separator, CJK numeral characters) lives in each language's ``numbers.toml``; this
-module holds only the reading logic.
+A translator may also convert what the source says: an English "85 miles"
+is a Serbian "135 kilometara"; such a target number carries its converted
+values (``Number.approx``), which meet the source within a rounding margin.
+
+Language knowledge (number words and their stems and endings, multipliers,
+fractions, month names, time markers, unit conversions, the decimal
+separator, CJK numeral characters) lives in each language's ``numbers.toml``
+(``qa/data/languages/<code>/``); this module holds only the reading logic.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import re
 import unicodedata
 
 import regex
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Iterable
 
@@ -36,7 +42,8 @@ class Number:
     end: int
     text: str
     values: frozenset[float]
-    kind: str  # "digits", "word" or "month"
+    kind: str  # "digits", "word", "month" or "time" (values in minutes after midnight)
+    approx: frozenset[float] = frozenset()  # converted values (miles in km, pounds in kg): they meet the source within a rounding margin
 
 
 @dataclass(frozen=True)
@@ -50,11 +57,35 @@ class Lexicon:
     numerals: dict[str, float] | None = None
     units: dict[str, float] | None = None
     month_marker: str | None = None
+    fractions: dict[str, float] = field(default_factory=dict)  # word -> denominator
+    prefixes: dict[str, float] = field(default_factory=dict)  # stems that ``suffixes`` may follow
+    suffixes: tuple[str, ...] = ()
+    joiners: frozenset[str] = frozenset()
+    infix: str | None = None  # joins a unit before a ten inside one word (Slovenian petindvajset)
+    time_markers: frozenset[str] = frozenset()
+    hour_markers: tuple[str, ...] = ()  # CJK: 点, 时
+    minute_markers: tuple[str, ...] = ()
+    half_hour: str | None = None
+    quarter_hour: str | None = None
+    pm_words: tuple[str, ...] = ()
+    fraction_marker: str | None = None
+    am: frozenset[str] = frozenset()
+    pm: frozenset[str] = frozenset()
+    time_zones: tuple[str, ...] = ()
+    conversions: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    fahrenheit: frozenset[str] = frozenset()
+    unchecked_phrases: tuple[str, ...] = ()
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
-        """Every word the lexicon reads (number words, multipliers, months, unchecked words)."""
-        return frozenset(self.words) | frozenset(self.multipliers) | frozenset(self.months) | self.unchecked
+        """Every word the lexicon reads (number words, multipliers, months, fractions, unchecked words)."""
+        return (frozenset(self.words) | frozenset(self.multipliers) | frozenset(self.months) | self.unchecked
+                | frozenset(self.fractions))
+
+    @cached_property
+    def stem_starts(self) -> frozenset[str]:
+        """The first three letters of every word and stem: a word starting otherwise is no inflected number."""
+        return frozenset(w[:3] for w in (*self.words, *self.prefixes) if len(w) >= 3)
 
     @cached_property
     def cjk_run(self) -> re.Pattern[str]:
@@ -62,6 +93,21 @@ class Lexicon:
         first = "".join(sorted(set(self.numerals or {}) | set(self.units or {})))
         rest = first + "".join(sorted(k for k, v in self.multipliers.items() if v >= 10000))
         return re.compile(f"[{re.escape(first)}][{re.escape(rest)}]*" if first else "(?!)")
+
+    @cached_property
+    def target_time(self) -> re.Pattern[str] | None:
+        """An hour with a.m./p.m. ("5.30pm", "3 p.m.", "9: 00 a.m."), or a 24-hour time before a zone ("1200 GMT")."""
+        marks = sorted(self.am | self.pm, key=len, reverse=True)
+        if not marks:
+            return None
+        ampm = "|".join(re.escape(m) for m in marks)
+        zones = "|".join(re.escape(z) for z in sorted(self.time_zones, key=len, reverse=True)) or "(?!)"
+        return re.compile(
+            rf"(?<![\d.,:])(\d{{1,2}})(?:[:.] ?(\d{{2}}))? ?({ampm})(?![^\W_])"
+            rf"|(?<![\d.,:])([01]\d|2[0-3])([0-5]\d) ?(?:{zones})\b"
+            rf"|(?<![\d.,:])([01]?\d|2[0-3]): ?([0-5]\d)(?![\d:])",
+            re.IGNORECASE,
+        )
 
 
 def lexicon(lang: str | None) -> Lexicon | None:
@@ -85,6 +131,24 @@ def _lexicon(code: str) -> Lexicon | None:
         numerals={k: float(v) for k, v in data.get("numerals", {}).items()} or None,
         units={k: float(v) for k, v in data.get("units", {}).items()} or None,
         month_marker=data.get("month_marker"),
+        fractions={k.lower(): float(v) for k, v in data.get("fractions", {}).items()},
+        prefixes={k.lower(): float(v) for k, v in data.get("prefixes", {}).items()},
+        suffixes=tuple(sorted((s.lower() for s in data.get("suffixes", [])), key=len, reverse=True)),
+        joiners=frozenset(w.lower() for w in data.get("joiners", [])),
+        infix=data.get("infix"),
+        time_markers=frozenset(w.lower() for w in data.get("time_markers", [])),
+        hour_markers=tuple(data.get("hour_markers", [])),
+        minute_markers=tuple(data.get("minute_markers", [])),
+        half_hour=data.get("half_hour"),
+        quarter_hour=data.get("quarter_hour"),
+        pm_words=tuple(data.get("pm_words", [])),
+        fraction_marker=data.get("fraction_marker"),
+        am=frozenset(w.lower() for w in data.get("am", [])),
+        pm=frozenset(w.lower() for w in data.get("pm", [])),
+        time_zones=tuple(data.get("time_zones", [])),
+        conversions={k.lower(): tuple(float(f) for f in v) for k, v in data.get("conversions", {}).items()},
+        fahrenheit=frozenset(w.lower() for w in data.get("fahrenheit", [])),
+        unchecked_phrases=tuple(p.lower() for p in data.get("unchecked_phrases", [])),
     )
 
 
@@ -104,6 +168,13 @@ _DIGIT_AFTER = re.compile(r"\s{1,2}\d")
 _DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s{1,2}$")
 _WORD_AFTER = re.compile(r"[\s\u00a0]*(?:-)?([^\W\d_]+)\.?")  # applied to the 20 characters after a number
 _SEPARATORS = re.compile(r"[.,\s\u00a0\u202f]")
+_DECADE = re.compile(r"['’]?s\b")  # "1980s", "1980's": applied right after a year
+_YEAR_BEFORE = re.compile(r"(\d{2})\d{2}[-–]$")  # "1950-53": applied to the characters before a two-digit number
+_RANGE_AFTER = re.compile(r" ?(?:-|–|to|and|or) ?\d+(?:[.,]\d+)?")  # "2 to 4 inches": the unit follows the range
+_SOURCE_TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3]) ?(?:[:.]|h) ?([0-5]\d)(?![\d])")  # 17.30, 17:30, 12 h 00
+_DIGIT_BLOB = re.compile(r"\d(?:[\d \-./]?\d)+")  # digits with single separators: "116-123", "8599 3119"
+_NOT_DIGIT = re.compile(r"\D")
+_ASCII_INT = re.compile(r"[0-9]+")
 
 
 def ascii_digits(text: str) -> str:
@@ -134,32 +205,56 @@ def readings(digits: str, decimal: str | None) -> set[float]:
 
 
 def _value_of_words(words: list[str], lex: Lexicon) -> float | None:
+    """The value of a hyphenated number: "twenty-five" = 25, "one-hundred" = 100, "one-third" = 1/3."""
     total = 0.0
-    for w in words:
+    for i, w in enumerate(words):
+        if i and w in lex.fractions and total:
+            total /= lex.fractions[w]
+            continue
         v = lex.words.get(w)
         if v is None:
             return None
-        total += v
+        if i and w in lex.multipliers and total:
+            total *= v
+        else:
+            total += v
     return total
 
 
 def target_numbers(text: str, lang: str = "en") -> list[Number]:
-    """Numbers in a text in its own locale (the translation): digits, number words, dates' months."""
+    """Numbers in a text in its own locale (the translation): digits, number words, dates' months, times."""
     lex = lexicon(lang)
     if lex is None:
         return []
     norm = ascii_digits(text)
     out: list[Number] = []
+    taken: list[tuple[int, int]] = []
+    if lex.target_time is not None and (":" in norm or _may_have_time(norm, lex)):
+        for m in lex.target_time.finditer(norm):
+            minutes = _target_time(m, lex)
+            if minutes is not None:
+                out.append(Number(m.start(), m.end(), text[m.start() : m.end()], frozenset(minutes), "time"))
+                taken.append((m.start(), m.end()))
+    skip = _phrase_spans(norm, lex)
+    taken += skip
     for m in _DIGITS.finditer(norm):
         raw = m.group().rstrip(" ")
         end = m.start() + len(raw)
+        if taken and any(s <= m.start() < e for s, e in taken):
+            continue
         if m.start() > 0 and (norm[m.start() - 1].isalpha() or (norm[m.start() - 1] == "-" and m.start() > 1 and norm[m.start() - 2].isalpha())):
             continue  # part of a name or code: COVID-19, F-35, G7
         vals = readings(raw, lex.decimal)
+        if len(raw) == 4 and raw.endswith("0") and _DECADE.match(norm, end):
+            vals.add(float(int(raw) % 100))  # "the 1980s" is the source's "80-ih", "80年代", "80后"
+        if len(raw) == 2:
+            year = _YEAR_BEFORE.search(norm[max(0, m.start() - 5) : m.start()])
+            if year:
+                vals.add(float(year.group(1) + raw))  # "1950-53"
         mult = _multiplier_after(norm, end, lex)
         if mult:
             vals |= {v * mult for v in vals}
-        out.append(Number(m.start(), end, text[m.start() : end], frozenset(vals), "digits"))
+        out.append(Number(m.start(), end, text[m.start() : end], frozenset(vals), "digits", _converted(norm, end, vals, lex)))
     for m in _words(norm).finditer(norm) if _mentions(norm, lex) else ():  # one pass: most words are neither
         found = m.group()
         word = found.lower()
@@ -167,13 +262,15 @@ def target_numbers(text: str, lang: str = "en") -> list[Number]:
         if month is not None and found[0].isupper() and len(found) >= 3 and _digit_near(norm, m.start(), m.end()):
             # a month is judged only in a date ("August 15", "15 August"), never "May" the verb
             out.append(Number(m.start(), m.end(), found, frozenset({float(month)}), "month"))
-        if word in lex.unchecked:
+        if word in lex.unchecked or (skip and any(s <= m.start() < e for s, e in skip)):
             continue
         value = lex.words.get(word)
         if value is None and "-" in word:
             parts = word.split("-")
-            value = _value_of_words(parts, lex)  # "twenty-five"
-            if value is None and parts[0] not in lex.unchecked:
+            if parts[0] in lex.unchecked:
+                continue  # "first-half", "one-third" of an idiom
+            value = _value_of_words(parts, lex)  # "twenty-five", "one-hundred", "two-thirds"
+            if value is None:
                 value = lex.words.get(parts[0])  # "five-point", "three-time"
         if value is None:
             continue
@@ -183,8 +280,79 @@ def target_numbers(text: str, lang: str = "en") -> list[Number]:
         mult = _multiplier_after(norm, m.end(), lex)
         if mult and word not in lex.multipliers:
             vals.add(value * mult)
-        out.append(Number(m.start(), m.end(), text[m.start() : m.end()], frozenset(vals), "word"))
+        out.append(Number(m.start(), m.end(), text[m.start() : m.end()], frozenset(vals), "word", _converted(norm, m.end(), vals, lex)))
     return sorted(out, key=lambda n: n.start)
+
+
+def _may_have_time(text: str, lex: Lexicon) -> bool:
+    """A cheap test before the time pattern runs: an a.m./p.m. mark or a time zone is in the text."""
+    low = text.lower()
+    return any(m in low for m in ("am", "pm", "a.m", "p.m")) or any(z in text for z in lex.time_zones)
+
+
+def _target_time(m: re.Match[str], lex: Lexicon) -> set[int] | None:
+    """Minutes after midnight of a target time match (None when it is no time: "13 pm", "9:75")."""
+    if m.group(3):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if not 1 <= hour <= 12 or minute >= 60:
+            return None
+        hour %= 12
+        if m.group(3).lower() in lex.pm:
+            hour += 12
+        return {hour * 60 + minute}
+    if m.group(4):
+        return {int(m.group(4)) * 60 + int(m.group(5))}
+    hour, minute = int(m.group(6)), int(m.group(7))
+    return {hour * 60 + minute}
+
+
+def _phrase_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    if not lex.unchecked_phrases:
+        return []
+    low = text.lower()
+    spans = []
+    for phrase in lex.unchecked_phrases:
+        i = low.find(phrase)
+        while i >= 0:
+            spans.append((i, i + len(phrase)))
+            i = low.find(phrase, i + 1)
+    return spans
+
+
+def _converted(text: str, end: int, vals: set[float], lex: Lexicon) -> frozenset[float]:
+    """The values a translator may have converted this number to, from the unit after it (or after a range it starts)."""
+    if not lex.conversions and not lex.fahrenheit:
+        return frozenset()
+    word = _unit_after(text, end)
+    if word not in lex.conversions and word not in lex.fahrenheit:
+        rng = _RANGE_AFTER.match(text, end, end + 16)
+        if rng:
+            word = _unit_after(text, rng.end())
+    out: set[float] = set()
+    for f in lex.conversions.get(word, ()):
+        out |= {v * f for v in vals}
+    if word in lex.fahrenheit or text[end : end + 2] == "°F" or text[end : end + 3] == "° F":
+        out |= {(v - 32) * 5 / 9 for v in vals}
+    return frozenset(out)
+
+
+def _unit_char_or_word(text: str, end: int, lex: Lexicon) -> str:
+    """The unit after a source number: the next character in CJK writing (80斤), else the next word."""
+    return text[end : end + 1] if lex.cjk else _unit_after(text, end)
+
+
+def _unit_after(text: str, end: int) -> str:
+    """The word after a number, lower-cased ("" when none follows); whole with its combining marks (Devanagari सौ)."""
+    window = text[end : end + 20]
+    m = _WORD_AFTER.match(window)
+    if not m:
+        return ""
+    word = m.group(1)
+    if not window.isascii():
+        whole = _WORD.match(window, m.start(1))
+        if whole:
+            word = whole.group().split("-")[0]
+    return word.lower()
 
 
 def _mentions(text: str, lex: Lexicon) -> bool:
@@ -210,19 +378,19 @@ def _digit_near(text: str, start: int, end: int) -> bool:
 
 
 def _multiplier_after(text: str, end: int, lex: Lexicon) -> float | None:
-    m = _WORD_AFTER.match(text[end : end + 20])
-    if not m:
-        return None
-    return lex.multipliers.get(m.group(1).lower())
+    return lex.multipliers.get(_unit_after(text, end))
 
 
 @dataclass(frozen=True)
 class SourceNumbers:
-    """What a source says in numbers: every value any reading gives, and its months."""
+    """What a source says in numbers: every value any reading gives, its months, its times of day, and its
+    long digit strings (a phone number the translation may group differently)."""
 
     values: frozenset[float]
     months: frozenset[int]
     has_digits: bool
+    times: frozenset[int] = frozenset()  # minutes after midnight
+    blobs: tuple[str, ...] = ()
 
 
 def source_numbers(text: str, lang: str | None) -> SourceNumbers:
@@ -233,6 +401,7 @@ def source_numbers(text: str, lang: str | None) -> SourceNumbers:
         norm = profile(lang).to_latin(norm)  # Serbian Cyrillic: the data is in Latin script
     values: set[float] = set()
     months: set[int] = set()
+    times: set[int] = set()
     has_digits = False
     for m in _DIGITS.finditer(norm):
         has_digits = True
@@ -243,6 +412,8 @@ def source_numbers(text: str, lang: str | None) -> SourceNumbers:
                 vals.add(float(part))  # "15.8." may be a date: 15 and 8 are both there
         end = m.start() + len(raw)
         mult = _source_multiplier(norm, end, lex)
+        if lex and lex.conversions:
+            vals |= {v * f for v in vals for f in lex.conversions.get(_unit_char_or_word(norm, end, lex), ())}
         if mult:
             vals |= {v * mult for v in vals}
             rest = re.match(r"\D{1,2}(\d+)", norm[end : end + 12]) if lex and lex.cjk else None
@@ -251,16 +422,24 @@ def source_numbers(text: str, lang: str | None) -> SourceNumbers:
         values |= vals
         if lex and lex.month_marker and norm[end : end + 1] == lex.month_marker:
             months.update(int(v) for v in vals if v == int(v) and 1 <= v <= 12)
-    # numeric dates: 15.8.2022, 15/08, 2022-08-15
+        if lex and lex.time_markers and raw.isdigit() and int(raw) <= 24:
+            after = _WORD_AFTER.match(norm[end : end + 12])
+            if after and after.group(1).lower() in lex.time_markers:
+                times.add(int(raw) * 60)  # "u 15 h", "15 sati"
+    blobs: tuple[str, ...] = ()
     if has_digits:
+        # numeric dates: 15.8.2022, 15/08, 2022-08-15
         for m in _NUMERIC_DATE.finditer(norm):
             months.update(int(g) for g in m.groups() if 1 <= int(g) <= 12)
         for m in _ISO_DATE.finditer(norm):
             months.add(int(m.group(1)))
+        for m in _SOURCE_TIME.finditer(norm):
+            times.add(int(m.group(1)) * 60 + int(m.group(2)))
+        blobs = tuple(b for b in (_NOT_DIGIT.sub("", m.group()) for m in _DIGIT_BLOB.finditer(norm)) if len(b) >= 6)
     if lex is None:
-        return SourceNumbers(frozenset(values), frozenset(months), has_digits)
+        return SourceNumbers(frozenset(values), frozenset(months), has_digits, frozenset(times), blobs)
     if lex.cjk:
-        for value, end, _start in _cjk_numbers(norm, lex):
+        for value, end, start in _cjk_numbers(norm, lex):
             has_digits = True
             vals = {value}
             mult = _source_multiplier(norm, end, lex)
@@ -269,21 +448,73 @@ def source_numbers(text: str, lang: str | None) -> SourceNumbers:
             values |= vals
             if lex.month_marker and norm[end : end + 1] == lex.month_marker and value == int(value) and 1 <= value <= 12:
                 months.add(int(value))
-    elif _mentions(norm, lex):
-        for m in _words(norm).finditer(norm):
-            word = m.group().lower()
-            for w in (word, *word.split("-")) if "-" in word else (word,):
-                if w in lex.words:
-                    v = lex.words[w]
-                    values.add(v)
-                    mult = _source_multiplier(norm, m.end(), lex)
-                    if mult:
-                        values.add(v * mult)
-                if w in lex.months:
-                    months.add(lex.months[w])
-                if w in lex.multipliers:
-                    values.add(lex.multipliers[w])
-    return SourceNumbers(frozenset(values), frozenset(months), has_digits)
+        values |= {v for k, v in lex.multipliers.items() if v >= 10000 and k in norm}  # 万元户: a bare 万 is 10,000
+        values |= _cjk_fractions(norm, lex)
+        times |= _cjk_times(norm, lex)
+    elif _mentions(norm, lex) or lex.prefixes:
+        _source_words(norm, lex, values, months)
+    return SourceNumbers(frozenset(values), frozenset(months), has_digits, frozenset(times), blobs)
+
+
+def _source_words(text: str, lex: Lexicon, values: set[float], months: set[int]) -> None:
+    """Number words of a source, inflected or compound, and sums of consecutive ones ("dvadeset pet" = 25)."""
+    prev: float | None = None
+    prev_end = -1
+    for m in _words(text).finditer(text):
+        word = m.group().lower()
+        gap = text[prev_end : m.start()].strip().lower() if prev is not None else None
+        if word in lex.joiners and prev is not None:
+            prev_end = m.end()
+            continue
+        found: float | None = None
+        for w in (word, *word.split("-")) if "-" in word else (word,):
+            v = lex.words.get(w)
+            if v is None and w[:3] in lex.stem_starts and w not in lex.months:
+                v = _inflected_value(w, lex)
+            if v is not None:
+                found = v
+                values.add(v)
+                mult = _source_multiplier(text, m.end(), lex)
+                if mult:
+                    values.add(v * mult)
+            if w in lex.fractions:
+                values.add(1 / lex.fractions[w])
+                if prev is not None and gap == "":
+                    values.add(prev / lex.fractions[w])  # "dvije trećine" = 2/3
+            if w in lex.months:
+                months.add(lex.months[w])
+            if w in lex.multipliers:
+                values.add(lex.multipliers[w])
+        if found is not None and prev is not None and (gap == "" or gap in lex.joiners):
+            if prev >= 20 and prev % 10 == 0 and found < 10:
+                values.add(prev + found)  # "dvadeset pet", "twenty five"
+            elif prev >= 100 and prev % 100 == 0 and found < 100:
+                values.add(prev + found)
+        prev, prev_end = (found, m.end()) if found is not None else (None, -1)
+
+
+def _inflected_value(word: str, lex: Lexicon, depth: int = 0) -> float | None:
+    """A number word with an ending (petoro, četirima, petogodišnji, dvostruki), a compound of tens and a
+    stem (dvadesetčetverogodišnjak = 24), or a unit joined before a ten (petindvajset = 25)."""
+    for i in range(len(word) - 1, 2, -1):
+        head, tail = word[:i], word[i:]
+        hv = lex.words.get(head)
+        if hv is None:
+            hv = lex.prefixes.get(head)
+        if hv is None:
+            continue
+        if depth == 0 and lex.infix and tail.startswith(lex.infix) and hv < 10:
+            tv = lex.words.get(tail[len(lex.infix) :]) or _inflected_value(tail[len(lex.infix) :], lex, 1)
+            if tv is not None and tv >= 20 and tv % 10 == 0:
+                return hv + tv
+        if tail.startswith(lex.suffixes) if lex.suffixes else False:
+            return hv
+        if depth == 0 and hv < 100:
+            if hv >= 20 and hv % 10 == 0:
+                tv = lex.words.get(tail) or _inflected_value(tail, lex, 1)
+                if tv is not None and tv < 10:
+                    return hv + tv
+    return None
 
 
 def _source_multiplier(text: str, end: int, lex: Lexicon | None) -> float | None:
@@ -315,6 +546,9 @@ def _cjk_numbers(text: str, lex: Lexicon) -> Iterable[tuple[float, int, int]]:
             value = _cjk_value(run, numerals, units, big)
             if value is not None:
                 yield value, i + len(run), i
+            if 1 < len(run) <= 3 and all(c in numerals for c in run):
+                for c in run:  # 三五年 is "three to five years", 七八个 "seven or eight"
+                    yield numerals[c], i + len(run), i
 
 
 def _cjk_value(run: str, numerals: dict[str, float], units: dict[str, float], big: dict[str, float]) -> float | None:
@@ -334,17 +568,114 @@ def _cjk_value(run: str, numerals: dict[str, float], units: dict[str, float], bi
     return total + section + digit
 
 
+def _cjk_number_at(text: str, i: int, lex: Lexicon) -> tuple[float, int] | None:
+    """(value, end) of the digits or CJK numerals that start at ``i``."""
+    m = _ASCII_INT.match(text, i)
+    if m:
+        return float(m.group()), m.end()
+    m = lex.cjk_run.match(text, i)
+    if m:
+        value = _cjk_value(m.group(), lex.numerals or {}, lex.units or {}, {k: v for k, v in lex.multipliers.items() if v >= 10000})
+        if value is not None:
+            return value, m.end()
+    return None
+
+
+def _cjk_fractions(text: str, lex: Lexicon) -> set[float]:
+    """三分之一 = 1/3, 百分之五十 = 50 (and 0.5): the denominator before the marker, the numerator after it."""
+    marker = lex.fraction_marker
+    out: set[float] = set()
+    if not marker or marker not in text:
+        return out
+    i = text.find(marker)
+    while i >= 0:
+        j = i - 1
+        while j >= 0 and (text[j].isdigit() or text[j] in (lex.numerals or {}) or text[j] in (lex.units or {})):
+            j -= 1
+        den = _cjk_number_at(text, j + 1, lex) if j + 1 < i else None
+        num = _cjk_number_at(text, i + len(marker), lex)
+        if num is not None:
+            if den is not None and den[0]:
+                out.add(num[0] / den[0])
+            if den is None and text[j : i] == "百":
+                out.add(num[0])
+        i = text.find(marker, i + 1)
+    return out
+
+
+def _cjk_times(text: str, lex: Lexicon) -> set[int]:
+    """Times of day in CJK writing: 9点 = 540, 9点半 = 570, 9点15分 = 555, 下午3点 = 900 (and 180)."""
+    out: set[int] = set()
+    for marker in lex.hour_markers:
+        i = text.find(marker)
+        while i >= 0:
+            j = i - 1
+            while j >= 0 and (text[j].isdigit() or text[j] in (lex.numerals or {}) or text[j] in (lex.units or {})):
+                j -= 1
+            hour = _cjk_number_at(text, j + 1, lex) if j + 1 < i else None
+            if hour is not None and hour[0] == int(hour[0]) and 0 <= hour[0] <= 24:
+                h = int(hour[0])
+                k = i + len(marker)
+                minute = 0
+                if lex.half_hour and text.startswith(lex.half_hour, k):
+                    minute = 30
+                elif lex.quarter_hour and text[k + 1 : k + 2] == lex.quarter_hour and text[k] in (lex.numerals or {}):
+                    minute = 15 * int((lex.numerals or {})[text[k]])
+                else:
+                    mm = _cjk_number_at(text, k, lex)
+                    if mm is not None and any(text.startswith(x, mm[1]) for x in lex.minute_markers) and mm[0] < 60:
+                        minute = int(mm[0])
+                before = text[max(0, j - 3) : j + 1]
+                pm = any(w in before for w in lex.pm_words)
+                out.add(h * 60 + minute)
+                if pm and h < 12:
+                    out.add((h + 12) * 60 + minute)
+            i = text.find(marker, i + 1)
+    return out
+
+
 def same_number(a: float, b: float) -> bool:
     """Equal, or ``a`` is ``b`` rounded: "4.2 million" for 4,176,000 (a round figure within 2%), never 1997 for 1979."""
     if abs(a - b) < 1e-9 * max(1.0, abs(a)):
         return True
+    if abs(a) < 1 and abs(b) < 1 and abs(a - b) < 1e-3:
+        return True  # fractions: 0.3333 is 1/3
     digits = f"{a:.0f}" if a == int(a) else ""
     rounded = len(digits) >= 4 and len(digits) - len(digits.rstrip("0")) >= 2
     return rounded and abs(a - b) <= 0.02 * max(abs(a), abs(b))
+
+
+# A converted value meets the source when it is within this share of it: translators round conversions
+# (85 mph = 136.8 km/h is written 135 or 130; 30 yards = 27.4 m is written 25).
+CONVERSION_MARGIN = 0.1
 
 
 def explained(number: Number, source: SourceNumbers) -> bool:
     """Can some reading of the source be this target number?"""
     if number.kind == "month":
         return not source.months or any(int(v) in source.months for v in number.values) or any(v in source.values for v in number.values)
-    return any(same_number(v, s) for v in number.values for s in source.values)
+    if number.kind == "time":
+        return _time_explained(number, source)
+    if any(same_number(v, s) for v in number.values for s in source.values):
+        return True
+    if number.approx and any(abs(a - s) <= CONVERSION_MARGIN * max(abs(a), abs(s)) + 0.5 for a in number.approx for s in source.values if s):
+        return True
+    if source.blobs and number.kind == "digits":
+        digits = _NOT_DIGIT.sub("", number.text)
+        return len(digits) >= 3 and any(digits in b for b in source.blobs)  # a phone number grouped differently
+    return False
+
+
+def _time_explained(number: Number, source: SourceNumbers) -> bool:
+    half_days = {t % 720 for t in source.times}
+    for t in number.values:
+        if t in source.times or t % 720 in half_days:
+            return True
+    # a source that writes the time otherwise ("u 2 posle podne", "13. minutu i 10. sekundi"): its hour
+    # (either half of the day) and minutes among its numbers
+    for t in number.values:
+        hour, minute = divmod(int(t), 60)
+        hours = {float(hour), float(hour % 12), float(hour % 12 + 12)}
+        if hours & source.values and (minute == 0 or float(minute) in source.values):
+            return True
+    return False

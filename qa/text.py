@@ -135,6 +135,12 @@ class Text:
                 blocks.append(Block(s, e, len(blocks)))
         return blocks
 
+    def paragraph_of(self, offset: int) -> Block | None:
+        """The paragraph that holds a code-point offset, or None when it falls between paragraphs."""
+        paras = self.paragraphs
+        i = bisect.bisect_right([p.start for p in paras], offset) - 1
+        return paras[i] if i >= 0 and offset < paras[i].end else None
+
     @cached_property
     def sentences(self) -> list[Block]:
         """Sentences within paragraphs; a sentence never crosses a paragraph."""

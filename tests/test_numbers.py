@@ -55,6 +55,92 @@ def test_target_numbers_found(text: str, found: list[str]) -> None:
     assert [n.text for n in target_numbers(text)] == found
 
 
+@pytest.mark.parametrize(
+    "target, source, lang, ok",
+    [
+        # CJK numerals with 万 and 亿, read on both sides ("10 million" meets 1000万)
+        ("It rose to 10 million yuan.", "增至1000万元", "zh", True),
+        ("It rose to 1 million yuan.", "增至1000万元", "zh", False),
+        ("300 million people", "3亿人", "zh", True),
+        ("30 million people", "3亿人", "zh", False),
+        ("17,000 tunnels", "隧道1.7万余座", "zh", True),
+        ("households earning 10,000 yuan", "万元户", "zh", True),
+        ("in three to five years", "三五年后", "zh", True),
+        ("more than 50% of tourists", "占到游客总量的五成以上", "zh", True),
+        ("more than 60% of tourists", "占到游客总量的五成以上", "zh", False),
+        ("nearly two-thirds", "近三分之二", "zh", True),
+        ("born in the 1980s", "80后", "zh", True),
+        ("seven decades", "70年来", "zh", True),
+        ("weighing 40 kilograms", "重量近80斤", "zh", True),
+        # times of day
+        ("at 9:30", "9点半", "zh", True),
+        ("at 9:45", "9点半", "zh", False),
+        ("at 9:15 a.m.", "上午9点15分", "zh", True),
+        ("at 3 p.m.", "下午3点", "zh", True),
+        ("at 9: 00 a.m.", "上午9时", "zh", True),
+        ("at 5.30pm", "u 17.30", "sr", True),
+        ("at 6.30pm", "u 17.30", "sr", False),
+        ("at 3 p.m.", "u 15 h", "hr", True),
+        ("at 7.55am", "u 07:55", "hr", True),
+        ("around 1200 GMT", "vers 12 h 00 GMT", "fr", True),
+        ("around 2100 GMT", "vers 12 h 00 GMT", "fr", False),
+        # number words against digits, both ways, in every script
+        ("three ministers", "три министри", "mk", True),
+        ("3 ministers", "три министри", "mk", True),
+        ("4 ministers", "три министри", "mk", False),
+        ("3 ministers", "tri ministrice", "sr", True),
+        ("3 ministers", "три министра", "sr", True),
+        ("three ministers", "trije ministri", "sl", True),
+        ("25 people", "petindvajset ljudi", "sl", True),
+        ("25 people", "dvadeset pet ljudi", "sr", True),
+        ("9 people", "dvadeset pet ljudi", "sr", False),
+        ("Five of the victims", "Petoro žrtava", "sr", True),
+        ("The 24-year-old said", "Dvadesetčetverogodišnjak je izjavio", "hr", True),
+        ("after five years", "nakon petogodišnjeg postupka", "hr", True),
+        ("four green shirts", "četirima igračima", "hr", True),
+        ("eight laps", "v preostalih osmih krogih", "sl", True),
+        ("two-hundred people", "दो सौ लोग", "hi", True),
+        # ordinal dates
+        ("on the 15th", "на 15-ти септември", "mk", True),
+        ("on September 15", "на 15-ти септември", "mk", True),
+        ("on October 15", "на 15-ти септември", "mk", False),
+        ("on 15 September", "15. septembra", "sl", True),
+        ("in June 2017", "u lipnju 2017.", "hr", True),
+        ("the 1950-53 Korean War", "od 1950. do 1953.", "hr", True),
+        ("in the 1980s", "80-tih godina", "hr", True),
+        # units a translator converts
+        ("85 miles per hour", "135 kilometara na sat", "sr", True),
+        ("550 pound hog", "svinja od 250 kilograma", "sr", True),
+        ("2 to 4 inches", "od 5 do 10 cm", "sr", True),
+        ("80 degrees", "27 stepeni", "sr", True),
+        ("95 miles per hour", "135 kilometara na sat", "sr", False),
+        # a phone number grouped differently
+        ("call 116 123", "pozovite 116-123", "sr", True),
+        ("call 859 93119", "致电85993119", "zh", True),
+    ],
+)
+def test_scripts_and_styles(target: str, source: str, lang: str, ok: bool) -> None:
+    src = source_numbers(source, lang)
+    nums = target_numbers(target)
+    assert nums, target
+    assert all(explained(n, src) for n in nums) is ok
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [("at 5.30pm", [("5.30pm", "time")]), ("at 9:30", [("9:30", "time")]), ("1200 GMT", [("1200 GMT", "time")]),
+     ("in 2:03:59", [("2", "digits"), ("03", "digits"), ("59", "digits")]), ("two first-half shots", [("two", "word")]),
+     ("a three-dimensional image", []), ("one or two nice moments", []), ("100 percent certain", [])],
+)
+def test_target_number_kinds(text: str, kinds: list[tuple[str, str]]) -> None:
+    assert [(n.text, n.kind) for n in target_numbers(text)] == kinds
+
+
+@pytest.mark.parametrize("source, lang, months", [("15. septembra", "sl", {9}), ("15-ти септември", "mk", {9}), ("u lipnju", "hr", {6})])
+def test_months_in_new_languages(source: str, lang: str, months: set[int]) -> None:
+    assert source_numbers(source, lang).months == months
+
+
 def test_months_from_source() -> None:
     assert source_numbers("15. avgusta", "sr").months == {8}
     assert 7 in source_numbers("7月24日", "zh").months

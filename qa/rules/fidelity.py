@@ -62,17 +62,36 @@ def number_mismatch(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
                 if n.kind == "digits" and not target.is_protected(n.start, n.end):
                     yield Hit(n.start, n.end, f"{n.text!r}: the source has no number at all")
         return
-    src_years = {v for v in src.values if _year(v)}
     for n in numbers:
         if target.is_protected(n.start, n.end) or explained(n, src):
             continue
-        what = "month" if n.kind == "month" else "number"
-        changed_year = n.kind == "digits" and any(_year(v) for v in n.values) and bool(src_years)
+        what = n.kind if n.kind in ("month", "time") else "number"
+        changed_year = n.kind == "digits" and any(_year(v) for v in n.values) and _years_near(target, source, ctx, n.start, n.end)
         yield Hit(n.start, n.end, f"{what} {n.text!r} is not in the source", severity=Severity.MAJOR if changed_year else None)
 
 
 def _year(v: float) -> bool:
     return v == int(v) and 1800 <= v <= 2100
+
+
+def _years_near(target: Text, source: Text, ctx: Context, start: int, end: int) -> bool:
+    """Does the source say a year where the target's unexplained year stands (its aligned paragraph)?"""
+    s, e = aligned_region(target, source, start, end)
+    return any(_year(v) for v in source_numbers(source.raw[s:e], ctx.source_lang).values)
+
+
+def aligned_region(target: Text, source: Text, start: int, end: int) -> tuple[int, int]:
+    """The source characters that translate ``target[start:end]``'s paragraph: the paragraph of the same
+    index when both sides have as many, else the paragraphs at the same relative place (a tenth either side)."""
+    tp, sp = target.paragraphs, source.paragraphs
+    para = target.paragraph_of(start)
+    if para is not None and len(tp) == len(sp):
+        return sp[para.index].start, sp[para.index].end
+    n, m = max(1, len(target.raw)), len(source.raw)
+    lo, hi = max(0.0, start / n - 0.1), min(1.0, end / n + 0.1)
+    s, e = int(lo * m), int(hi * m)
+    first, last = source.paragraph_of(s), source.paragraph_of(max(s, e - 1))
+    return (first.start if first else s), (last.end if last else e)
 
 
 # Tokens for name comparison: Latin words after transliteration and folding.
