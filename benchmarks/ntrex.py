@@ -31,6 +31,8 @@ SOURCES = {
     "sr (Latin) source": ("newstest2019-ref.srp-Latn.txt", "sr"),
     "sr (Cyrillic) source": ("newstest2019-ref.srp-Cyrl.txt", "sr"),
     "hr source": ("newstest2019-ref.hrv.txt", "hr"),
+    "mk source": ("newstest2019-ref.mkd.txt", "mk"),
+    "sl source": ("newstest2019-ref.slv.txt", "sl"),
     "bs source": ("newstest2019-ref.bos.txt", "bs"),
 }
 

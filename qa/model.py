@@ -215,12 +215,6 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Position:
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
 class Finding:
     """A located, categorised, weighted report of one problem."""
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any, TextIO
+from typing import Any, Callable, TextIO
 from urllib.parse import quote
 
 from qa import __version__
@@ -103,15 +103,7 @@ def _descriptor(code: str) -> dict[str, Any]:
 
 
 def _help_text(rule: Rule) -> str:
-    d = rule.doc
-    parts = [d.title]
-    if d.why:
-        parts.append(f"Why: {d.why}")
-    parts += [f"Bad: {ex.target}" for ex in d.bad]
-    parts += [f"Good: {ex.target}" for ex in d.good]
-    if d.limits:
-        parts.append(f"Known limits: {d.limits}")
-    return "\n".join(parts)
+    return _help(rule, f"{rule.doc.title}", ("Why: ", "Bad: ", "Good: ", "Known limits: "), str, "\n")
 
 
 def _code(s: str) -> str:
@@ -122,15 +114,22 @@ def _code(s: str) -> str:
 
 
 def _help_markdown(rule: Rule) -> str:
+    labels = ("*Why it matters:* ", "*Bad:* ", "*Good:* ", "*Known limits:* ")
+    return _help(rule, f"**{rule.code} {rule.name}**: {rule.doc.title}", labels, _code, "\n\n")
+
+
+def _help(rule: Rule, title: str, labels: tuple[str, str, str, str], example: Callable[[str], str], sep: str) -> str:
+    """A rule's documentation as one text: title, why, bad and good examples, known limits (plain or Markdown)."""
     d = rule.doc
-    parts = [f"**{rule.code} {rule.name}**: {d.title}"]
+    why, bad, good, limits = labels
+    parts = [title]
     if d.why:
-        parts.append(f"*Why it matters:* {d.why}")
-    parts += [f"*Bad:* {_code(ex.target)}" for ex in d.bad]
-    parts += [f"*Good:* {_code(ex.target)}" for ex in d.good]
+        parts.append(why + d.why)
+    parts += [bad + example(ex.target) for ex in d.bad]
+    parts += [good + example(ex.target) for ex in d.good]
     if d.limits:
-        parts.append(f"*Known limits:* {d.limits}")
-    return "\n\n".join(parts)
+        parts.append(limits + d.limits)
+    return sep.join(parts)
 
 
 def _message(f: Finding) -> str:

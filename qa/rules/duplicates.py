@@ -15,7 +15,7 @@ from qa.text import Block, Text
 _NON_WORD = re.compile(r"[\W_]+")
 NEAR_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) from which two paragraphs are near copies
 MIN_NEAR_WORDS = 8
-SHORT_WORDS = 5  # a short line said twice may be deliberate ("It is very bad." in an interview): minor  # shorter paragraphs are compared only exactly
+SHORT_WORDS = 5  # a line this short said twice may be deliberate ("It is very bad." in an interview): minor
 _SHINGLE = 3
 _COMMON_SHINGLE = 50  # a shingle shared by more paragraphs than this says nothing
 
