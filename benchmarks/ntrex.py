@@ -31,9 +31,9 @@ SOURCES = {
     "sr (Latin) source": ("newstest2019-ref.srp-Latn.txt", "sr"),
     "sr (Cyrillic) source": ("newstest2019-ref.srp-Cyrl.txt", "sr"),
     "hr source": ("newstest2019-ref.hrv.txt", "hr"),
+    "bs source": ("newstest2019-ref.bos.txt", "bs"),
     "mk source": ("newstest2019-ref.mkd.txt", "mk"),
     "sl source": ("newstest2019-ref.slv.txt", "sl"),
-    "bs source": ("newstest2019-ref.bos.txt", "bs"),
 }
 
 
