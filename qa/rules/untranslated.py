@@ -48,7 +48,7 @@ def _neighbours(tokens: list[Token], i: int) -> tuple[Token | None, Token | None
     return (tokens[i - 1] if i > 0 else None, tokens[i + 1] if i + 1 < len(tokens) else None)
 
 
-@rule("QA101", "untranslated-function-word", "accuracy/untranslated", "major", quiet_inside=("QA102", "QA104", "QA002"))
+@rule("QA101", "untranslated-function-word", "accuracy/untranslated", "major", quiet_inside=("QA102", "QA103", "QA104", "QA002"))
 def untranslated_function_word(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""A source-language function word (conjunction, preposition, auxiliary) left inside English.
 

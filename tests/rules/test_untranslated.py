@@ -110,3 +110,9 @@ def test_allowlisted_words_are_not_reported() -> None:
     config = qa.Config(select=("QA101", "QA102"), allow_words=frozenset({"opština", "i"}))
     result = qa.check("The opština voted: Twitter i Viber.", source_lang="sr", config=config)
     assert result.findings == []
+
+
+def test_a_function_word_inside_a_foreign_script_run_is_one_finding() -> None:
+    """The Cyrillic run is the defect (QA103); its "и" is not reported again (QA101)."""
+    rules = [f.rule for f in findings("Прес конференција и the mayor spoke.", source_lang="mk")]
+    assert rules == ["QA103"]
