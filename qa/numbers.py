@@ -589,9 +589,7 @@ def _cjk_fractions(text: str, lex: Lexicon) -> set[float]:
         return out
     i = text.find(marker)
     while i >= 0:
-        j = i - 1
-        while j >= 0 and (text[j].isdigit() or text[j] in (lex.numerals or {}) or text[j] in (lex.units or {})):
-            j -= 1
+        j = _cjk_run_start(text, i, lex) - 1
         den = _cjk_number_at(text, j + 1, lex) if j + 1 < i else None
         num = _cjk_number_at(text, i + len(marker), lex)
         if num is not None:
@@ -603,15 +601,21 @@ def _cjk_fractions(text: str, lex: Lexicon) -> set[float]:
     return out
 
 
+def _cjk_run_start(text: str, end: int, lex: Lexicon) -> int:
+    """Where the run of digits and CJK numerals that ends at ``end`` begins (``end`` when there is none)."""
+    j = end - 1
+    while j >= 0 and (text[j].isdigit() or text[j] in (lex.numerals or {}) or text[j] in (lex.units or {})):
+        j -= 1
+    return j + 1
+
+
 def _cjk_times(text: str, lex: Lexicon) -> set[int]:
     """Times of day in CJK writing: 9点 = 540, 9点半 = 570, 9点15分 = 555, 下午3点 = 900 (and 180)."""
     out: set[int] = set()
     for marker in lex.hour_markers:
         i = text.find(marker)
         while i >= 0:
-            j = i - 1
-            while j >= 0 and (text[j].isdigit() or text[j] in (lex.numerals or {}) or text[j] in (lex.units or {})):
-                j -= 1
+            j = _cjk_run_start(text, i, lex) - 1
             hour = _cjk_number_at(text, j + 1, lex) if j + 1 < i else None
             if hour is not None and hour[0] == int(hour[0]) and 0 <= hour[0] <= 24:
                 h = int(hour[0])
