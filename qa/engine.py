@@ -55,7 +55,7 @@ class Engine:
             if found:
                 result.findings.extend(found)
         if result.findings:
-            result.findings = _drop_echoes(result.findings, self._quiet)
+            result.findings = _absorb_into_deletions(_drop_echoes(result.findings, self._quiet), target)
         result.findings.sort(key=lambda f: (SIDES.index(f.side), f.start, f.end, f.rule))
         if doc.reference is not None or doc.back_translation is not None:
             result.metrics = self._metrics(doc, result)
@@ -200,6 +200,117 @@ def _drop_echoes(findings: list[Finding], quiet: dict[str, tuple[str, ...]]) -> 
             continue
         kept.append(f)
     return kept
+
+
+# Findings of these categories mark text the editor deletes (page chrome, a repeated paragraph).
+# The order is the precedence when two of them cover the same span: chrome first.
+DELETION_CATEGORIES: tuple[str, ...] = ("content/boilerplate", "content/duplicate")
+_DELETION_KIND = {"content/boilerplate": "page chrome", "content/duplicate": "repeated text"}
+
+
+def _absorb_into_deletions(findings: list[Finding], target: Text) -> list[Finding]:
+    """Report text to be deleted once: what lies inside it is not scored again.
+
+    Why: a chrome line or a repeated paragraph is one defect; the editor
+    deletes it. The seed's footer line drew four findings (the footer twice,
+    an untranslated "i", a missing space), and a repeated photo credit drew
+    a credit and a duplicate finding.
+
+    - A deletion finding inside another one (a credit that is also a
+      repeated line), or a second one of the same kind in the same target
+      paragraph (the footer's two sentences), becomes a related note of the
+      first: one finding for the line.
+    - Any other finding inside it stays in the report, so nothing is hidden
+      and a translator still sees the untranslated word, but as an info
+      note that points at the deletion finding: it changes neither score
+      nor verdict, and its message says the text goes with the line.
+
+    Of two deletion findings with the same span, chrome is kept. Sorted
+    starts with a running widest region keep this O(n log n).
+    """
+    order = {c: i for i, c in enumerate(DELETION_CATEGORIES)}
+    containers = sorted(
+        (f for f in findings if f.category in order),
+        key=lambda f: (f.side, f.start, -f.end, order[f.category], f.rule),
+    )
+    if not containers:
+        return findings
+    para_starts = [p.start for p in target.paragraphs]
+
+    def paragraph(f: Finding) -> int:
+        return bisect.bisect_right(para_starts, f.start) if f.side == "target" else -1
+
+    notes: dict[int, list[Finding]] = {}
+    # per side: region starts, and for each the widest region so far as (end, host finding)
+    regions: dict[str, tuple[list[int], list[tuple[int, Finding]]]] = {}
+    last: dict[str, Finding] = {}  # per side: the last host, for same-paragraph merging
+    for c in containers:
+        starts, widest = regions.setdefault(c.side, ([], []))
+        host: Finding | None = None
+        if widest and widest[-1][0] >= c.end:
+            host = widest[-1][1]  # sorted by start: the widest earlier region covers it
+        else:
+            prev = last.get(c.side)
+            if prev is not None and prev.category == c.category and paragraph(prev) == paragraph(c) != -1:
+                host = prev
+        if host is not None:
+            notes.setdefault(id(host), []).append(c)
+        else:
+            last[c.side] = c
+        end = max(c.end, widest[-1][0]) if widest else c.end
+        widest_host = (host or c) if not widest or c.end >= widest[-1][0] else widest[-1][1]
+        starts.append(c.start)
+        widest.append((end, widest_host))
+    for f in findings:
+        if f.category in order or f.side not in regions:
+            continue
+        starts, widest = regions[f.side]
+        i = bisect.bisect_right(starts, f.start)
+        if i and widest[i - 1][0] >= f.end:
+            notes.setdefault(id(widest[i - 1][1]), []).append(f)
+    by_id = {id(c): c for c in containers}
+    inside = {id(n): by_id[host_id] for host_id, inner in notes.items() for n in inner}
+    kept = []
+    for f in findings:
+        host = inside.get(id(f))
+        if host is not None and f.category in order:
+            continue  # the same defect: a note on its host
+        if host is not None:
+            f = _amended(
+                f,
+                severity=Severity.INFO,
+                message=f"{f.message} (in the {_DELETION_KIND[host.category]} on line {host.line}, {host.rule}: deleted with it)",
+                related=f.related + (_note(host, with_rule=False),),
+            )
+        inner = [n for n in notes.get(id(f), ()) if n.category in order]
+        if inner:
+            inner.sort(key=lambda n: (n.start, n.end, n.rule))
+            f = _amended(f, related=f.related + tuple(_note(n) for n in inner))
+        kept.append(f)
+    return kept
+
+
+def _amended(f: Finding, **changes: Any) -> Finding:
+    """A copy of a finding with some fields changed: ``dataclasses.replace`` re-runs ``__init__``, which
+    costs more than the whole absorption on a document with tens of thousands of findings."""
+    copy = object.__new__(Finding)
+    copy.__dict__.update(f.__dict__, **changes)
+    return copy
+
+
+def _note(f: Finding, with_rule: bool = True) -> dict[str, Any]:
+    """A finding as a related span; with its rule and message when it is a note merged into another."""
+    note: dict[str, Any] = {
+        "side": f.side,
+        "start": f.start,
+        "end": f.end,
+        "line": f.line,
+        "column": f.column,
+        "excerpt": f.excerpt,
+    }
+    if with_rule:
+        note.update(rule=f.rule, message=f.message)
+    return note
 
 
 def _covers(idx: tuple[list[int], list[int]], f: Finding) -> bool:

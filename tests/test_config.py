@@ -12,7 +12,7 @@ from qa.config import Config, ConfigError, find_config, load_config, parse_confi
 from qa.engine import Engine
 from qa.model import Document, Severity
 
-FOOTER = "Follow us on Facebook, Twitter i Viber for more news from the region."
+SIGNING = "Milan i Ana Petrović signed the decision in the city assembly."
 
 
 def test_qa_toml_is_found_upward(tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_every_key_is_read(tmp_path: Path) -> None:
 
 
 def _rules_found(config: Config) -> dict[str, Severity]:
-    result = Engine(config).check(Document(id="d", target=FOOTER, source_lang="sr"))
+    result = Engine(config).check(Document(id="d", target=SIGNING, source_lang="sr"))
     return {f.rule: f.severity for f in result.findings}
 
 
@@ -91,7 +91,7 @@ def test_severity_override_and_allow_words_take_effect() -> None:
 
 def test_cli_reads_the_config_and_flags_override_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("A headline\n\n" + FOOTER + "\n", encoding="utf-8")
+    article.write_text("A headline\n\n" + SIGNING + "\n", encoding="utf-8")
     (tmp_path / "qa.toml").write_text('source-lang = "sr"\nfail-on = "critical"\nthreshold = 1000\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     quiet = {"stdout": io.StringIO(), "stderr": io.StringIO()}

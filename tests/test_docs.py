@@ -28,7 +28,7 @@ def test_the_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None
     with contextlib.redirect_stdout(printed):
         exec(compile(code, "README.md", "exec"), namespace)
     text = printed.getvalue()
-    assert "QA101 major 1 32 'i'" in text  # the first example's finding, as the README prints it
+    assert "QA101 major 1 7 'i'" in text  # the first example's finding, as the README prints it
     assert "article signing 1 7 QA101" in text  # a finding in a translation unit, placed in its unit
     assert '"schema": "qa-report/1"' in namespace["out"].getvalue()  # type: ignore[attr-defined]
 

@@ -8,7 +8,7 @@ import pytest
 
 import qa
 from qa.engine import Engine
-from qa.model import Document, Hit
+from qa.model import Document, Hit, Severity
 from qa.registry import Rule, select_rules
 from qa.rules import all_rules
 from qa.scoring import Policy
@@ -102,3 +102,42 @@ def test_public_api_all_is_complete_and_sorted() -> None:
     modules = {name for name in public if type(getattr(qa, name)).__name__ == "module"}
     assert set(qa.__all__) == public - modules | {"__version__"}
     assert list(qa.__all__) == sorted(qa.__all__, key=str.lower) or list(qa.__all__) == sorted(qa.__all__)
+
+
+HEADLINE = "Talks on the budget resume in Čačak\n\n"
+
+
+def test_a_finding_inside_page_chrome_is_an_unscored_note_that_points_at_it() -> None:
+    text = HEADLINE + "Follow us on Facebook,Twitter i Viber.\n"
+    result = qa.check(text, source_lang="sr")
+    by_rule = {f.rule: f for f in result.findings}
+    footer, untranslated, space = by_rule["QA204"], by_rule["QA101"], by_rule["QA401"]
+    assert footer.severity is Severity.MAJOR
+    assert untranslated.severity is Severity.INFO and space.severity is Severity.INFO
+    assert "page chrome on line 3, QA204: deleted with it" in untranslated.message
+    assert untranslated.related[-1]["start"] == footer.start
+    # one defect is scored once: the score is the footer's alone
+    alone = qa.check(text, source_lang="sr", config=qa.Config(select=("QA204",)))
+    assert result.score.penalty == alone.score.penalty
+
+
+def test_the_same_finding_outside_chrome_keeps_its_severity() -> None:
+    result = qa.check(HEADLINE + "Milan i Ana Petrović signed the decision in the city assembly.\n", source_lang="sr")
+    assert [(f.rule, f.severity) for f in result.findings] == [("QA101", Severity.MAJOR)]
+
+
+def test_a_repeated_credit_is_one_finding_with_the_repeat_as_a_note() -> None:
+    text = HEADLINE + "The council met on Monday and adopted the budget.\n\nPhoto: Getty Images\n\nPhoto: Getty Images\n"
+    result = qa.check(text)
+    lines = [(f.line, f.rule) for f in result.findings if f.severity is not Severity.INFO]
+    assert lines == [(5, "QA202"), (7, "QA202")]
+    second = result.findings[-1]
+    assert [r.get("rule") for r in second.related] == ["QA301"]
+
+
+def test_an_idiom_in_a_repeated_paragraph_is_reported_on_the_first_copy_only() -> None:
+    para = "Kim said that the friendship developed and consolidated from century to century, and would last."
+    result = qa.check(HEADLINE + para + "\n\nThe talks went on.\n\n" + para + "\n", source_lang="sr")
+    scored = [(f.line, f.rule) for f in result.findings if f.severity is not Severity.INFO]
+    assert scored == [(3, "QA701"), (7, "QA301")]
+    assert [f.rule for f in result.findings if f.severity is Severity.INFO] == ["QA701"]

@@ -194,7 +194,7 @@ def _result(r: Result, f: Finding, rule_index: int, occurrence: int) -> dict[str
         out["relatedLocations"] = [
             {
                 "id": i + 1,
-                "message": {"text": f"related {rel['side']} text"},
+                "message": {"text": f"{rel['rule']}: {rel['message']}" if "rule" in rel else f"related {rel['side']} text"},
                 **_location(r, rel["side"], related_location(doc, rel), rel["excerpt"]),
             }
             for i, rel in enumerate(f.related)

@@ -137,7 +137,10 @@ def _finding(console: Console, doc: Document, f: Finding, loc: Location, width: 
         console.print(Text(f"{indent}suggestion: ", style="dim") + Text(safe(f.suggestion), style="green"))
     for rel in f.related:
         where = label(related_location(doc, rel)) if doc.units or rel["side"] in doc.origins else f"{rel['line']}:{rel['column']}"
-        console.print(Text(f"{indent}see {rel['side']} {where}: ", style="dim") + Text(safe(_clip(str(rel["excerpt"]), 80))))
+        if "rule" in rel:  # the same defect found again by another rule, merged into this finding
+            console.print(Text(f"{indent}also {rel['rule']} at {where}: ", style="dim") + Text(safe(_clip(str(rel["message"]), 80))))
+        else:
+            console.print(Text(f"{indent}see {rel['side']} {where}: ", style="dim") + Text(safe(_clip(str(rel["excerpt"]), 80))))
 
 
 def _deletions(placed: list[tuple[Finding, Location]]) -> str:

@@ -91,12 +91,13 @@ def test_prose_is_not_chrome(line: str) -> None:
     assert not result.findings, [(f.rule, f.excerpt) for f in result.findings]
 
 
-def test_seed_footer_is_split_into_sentences() -> None:
+def test_seed_footer_is_one_finding_with_its_second_sentence_as_a_note() -> None:
     text = HEADLINE + "Follow us on Facebook,Twitter i Viber. If you have a topic proposal for us, contact us at bbcnasrpskom@bbc.co.uk"
     result = qa.check(text, source_lang="sr", config=qa.Config(select=("QA204",)))
-    assert [f.excerpt for f in result.findings] == [
-        "Follow us on Facebook,Twitter i Viber.",
-        "If you have a topic proposal for us, contact us at bbcnasrpskom@bbc.co.uk",
+    [footer] = result.findings
+    assert footer.excerpt == "Follow us on Facebook,Twitter i Viber."
+    assert [(r["rule"], r["excerpt"]) for r in footer.related] == [
+        ("QA204", "If you have a topic proposal for us, contact us at bbcnasrpskom@bbc.co.uk"),
     ]
 
 
