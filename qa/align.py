@@ -15,7 +15,16 @@ anchors, as hunalign and bleualign do when no dictionary is at hand.
   one or splits a long one, so besides 1-1 the moves 2-1, 1-2, 1-0
   (omission) and 0-1 (addition) are allowed; a 1-0 or 0-1 bead costs more
   than any plausible pairing, so an unpaired sentence is what is left over,
-  not what is convenient.
+  not what is convenient. Inside a paragraph, 1-3, 1-4, 3-1 and 4-1 are
+  allowed too: a long Chinese or German sentence is often translated as
+  three or four English ones, and each further piece costs ``MERGE`` more.
+- **Confidence.** Each pair carries its bead's cost (length disagreement
+  less the anchors' agreement): a low cost is a pairing the evidence is sure
+  of, which the omission and addition rules use to grade their findings.
+- **Furniture.** Paragraphs of the right side that are page chrome or
+  repeats (``skip_right``) are kept out of the search, so a scraped line or
+  a duplicated paragraph does not push its neighbours out of step; they come
+  back as pairs of their own, marked ``skipped``.
 
 Why not embeddings (LaBSE, vecalign): they need a model download and a GPU
 to be fast, and the checker must run offline in CI; the anchors recover most
@@ -33,12 +42,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Collection, Sequence
 
 from qa.text import Block, Text, anchors
 
 SKIP = 3.0  # cost of leaving a unit unpaired (1-0 or 0-1)
-MERGE = 1.0  # extra cost of a 2-1 or 1-2 bead over a 1-1
+MERGE = 1.0  # extra cost of a 2-1 or 1-2 bead over a 1-1 (and of each further unit of a 1-3, 1-4, ...)
+MERGE_SPREAD = math.log(1.6)  # a merge or split is considered only when its length ratio is within 1.6x of the norm
 BAND = 20  # units either side of the diagonal searched beyond the length difference
 ANCHOR_BONUS = 1.5  # cost removed for a pairing whose anchors all agree
 
@@ -50,6 +60,12 @@ class Bead:
     left: tuple[int, ...]
     right: tuple[int, ...]
     cost: float = 0.0
+
+
+def _moves(max_merge: int) -> tuple[tuple[int, int], ...]:
+    """1-1, 1-0, 0-1, then the merges and splits up to ``max_merge`` units on one side."""
+    extra = tuple(m for k in range(2, max_merge + 1) for m in ((k, 1), (1, k)))
+    return ((1, 1), (1, 0), (0, 1)) + extra
 
 
 def _pair_cost(llen: int, rlen: int, ratio: float, la: frozenset[str], ra: frozenset[str]) -> float:
@@ -70,13 +86,15 @@ def align(
     ratio: float | None = None,
     left_anchors: Callable[[], Sequence[frozenset[str]]] | None = None,
     right_anchors: Callable[[], Sequence[frozenset[str]]] | None = None,
+    max_merge: int = 2,
 ) -> list[Bead]:
     """Align two lists of units (paragraphs or sentences) monotonically; every index appears in one bead.
 
     The units' anchors may come from the caller (see :func:`align_texts`), as functions called
     only when anchors can change the outcome. When one unit faces one unit and the length cost
     alone decides (anchors move a cost by at most ``ANCHOR_BONUS`` down or 0.5 up), the bead's
-    ``cost`` is that length cost, without the anchors.
+    ``cost`` is that length cost, without the anchors. ``max_merge`` is the most units one side
+    may give to a bead (2: the classic 2-1 and 1-2; sentences inside a paragraph use 4).
     """
     n, m = len(left), len(right)
     if n == 0 or m == 0:
@@ -107,7 +125,7 @@ def align(
     cost: list[dict[int, float]] = [{} for _ in range(n + 1)]
     back: list[dict[int, tuple[int, int]]] = [{} for _ in range(n + 1)]
     cost[0][0] = 0.0
-    moves = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+    moves = _moves(max_merge)
     for i in range(n + 1):
         row = cost[i]
         for j in band(i):
@@ -123,9 +141,11 @@ def align(
                 else:
                     ll = sum(llens[i:ni]) + (di - 1)
                     rl = sum(rlens[j:nj]) + (dj - 1)
-                    lan = la[i] if di == 1 else la[i] | la[i + 1]
-                    ran = ra[j] if dj == 1 else ra[j] | ra[j + 1]
-                    c = _pair_cost(ll, rl, ratio, lan, ran) + (MERGE if di + dj > 2 else 0.0)
+                    if di + dj > 2 and abs(math.log((rl + 1) / (max(1.0, ll * ratio) + 1))) > MERGE_SPREAD:
+                        continue  # a merge or split whose lengths do not fit is no translation choice
+                    lan = la[i] if di == 1 else frozenset().union(*la[i:ni])
+                    ran = ra[j] if dj == 1 else frozenset().union(*ra[j:nj])
+                    c = _pair_cost(ll, rl, ratio, lan, ran) + MERGE * (di + dj - 2)
                 target = cost[ni]
                 if here + c < target.get(nj, float("inf")):
                     target[nj] = here + c
@@ -146,36 +166,84 @@ class SentencePair:
 
     left: tuple[Block, ...]
     right: tuple[Block, ...]
+    cost: float = 0.0  # the bead's cost: length disagreement less anchor agreement; low is sure
+    skipped: bool = False  # right-side furniture (chrome, a repeat) kept out of the alignment
 
 
-def align_texts(left: Text, right: Text, ratio: float | None = None) -> list[SentencePair]:
+SENTENCE_MERGE = 4  # most sentences one side may give to a sentence bead (a long source sentence split in four)
+
+
+def align_texts(
+    left: Text, right: Text, ratio: float | None = None, skip_right: Collection[int] = ()
+) -> list[SentencePair]:
     """Paragraphs first, then sentences inside each paragraph group (see the module docstring).
 
     ``ratio`` is the expected length of ``right`` over ``left`` for the language pair (the
     source profile's ``english_length``); without it the document's own ratio is used, which
     an omission of a whole sentence skews. Rules get an alignment through
     ``Context.alignment``, which computes it once per document for all of them.
+
+    ``skip_right`` holds indices of ``right``'s paragraphs that are furniture (page chrome, a
+    repeated paragraph): they are aligned with nothing, so they cannot pull the paragraphs
+    around them out of step, and each comes back in its place as a pair with no left side,
+    marked ``skipped``.
     """
-    lp, rp = left.paragraphs, right.paragraphs
+    lp = left.paragraphs
+    skip = {j for j in skip_right if 0 <= j < len(right.paragraphs)}
+    rp = [p for p in right.paragraphs if p.index not in skip]
     if ratio is None:
         ratio = max(0.05, len(right.raw.strip()) / max(1, len(left.raw.strip())))
     pairs: list[SentencePair] = []
     lsents, rsents = _by_paragraph(left), _by_paragraph(right)
-    beads = _unit_beads(left, right)
+    beads = None if skip else _unit_beads(left, right)
     units = beads is not None
+    if beads is None and len(lp) == len(rp) > 1:
+        beads = _diagonal(left, right, lp, rp, ratio)
     if beads is None:
-        beads = align([left.slice(p) for p in lp], [right.slice(p) for p in rp], ratio, lambda: _anchors(left, lp), lambda: _anchors(right, rp))
+        found = align([left.slice(p) for p in lp], [right.slice(p) for p in rp], ratio, lambda: _anchors(left, lp), lambda: _anchors(right, rp))
+        beads = [Bead(b.left, tuple(rp[j].index for j in b.right), b.cost) for b in found]
+    pending = sorted(skip)
+
+    def furniture(before: int) -> None:
+        while pending and pending[0] < before:
+            pairs.append(SentencePair((), tuple(rsents[pending.pop(0)]), skipped=True))
+
     for bead in beads:
+        if bead.right:
+            furniture(bead.right[0])
         ls = [s for i in bead.left for s in lsents[i]]
         rs = [s for j in bead.right for s in rsents[j]]
         if units and len(ls) == 1 and len(rs) == 1:  # a one-sentence unit translates its one-sentence source, whatever the lengths
             pairs.append(SentencePair((ls[0],), (rs[0],)))
             continue
         for sb in align(
-            [left.slice(s) for s in ls], [right.slice(s) for s in rs], ratio, lambda: _anchors(left, ls), lambda: _anchors(right, rs)
+            [left.slice(s) for s in ls],
+            [right.slice(s) for s in rs],
+            ratio,
+            lambda: _anchors(left, ls),
+            lambda: _anchors(right, rs),
+            max_merge=SENTENCE_MERGE,
         ):
-            pairs.append(SentencePair(tuple(ls[i] for i in sb.left), tuple(rs[j] for j in sb.right)))
+            pairs.append(SentencePair(tuple(ls[i] for i in sb.left), tuple(rs[j] for j in sb.right), sb.cost))
+    furniture(len(right.paragraphs))
     return pairs
+
+
+def _diagonal(left: Text, right: Text, lp: Sequence[Block], rp: Sequence[Block], ratio: float) -> list[Bead] | None:
+    """Paragraph *i* with paragraph *i*, when both sides have as many paragraphs and no pairing is
+    implausible (each cheaper than leaving both unpaired), else None.
+
+    Translators keep an article's paragraphs; the search, which weighs the length noise of a short
+    paragraph as much as a long one's, can otherwise trade two plausible 1-1 pairs for a 2-1 and a
+    1-2 and shift every paragraph after them by one, each shifted one then an "addition".
+    """
+    beads = []
+    for p, q in zip(lp, rp):
+        c = _pair_cost(p.end - p.start, q.end - q.start, ratio, frozenset(), frozenset())
+        if c > 2 * SKIP:
+            return None
+        beads.append(Bead((p.index,), (q.index,), c))
+    return beads
 
 
 def _unit_beads(left: Text, right: Text) -> list[Bead] | None:

@@ -75,6 +75,7 @@ class Lexicon:
     conversions: dict[str, tuple[float, ...]] = field(default_factory=dict)
     fahrenheit: frozenset[str] = frozenset()
     unchecked_phrases: tuple[str, ...] = ()
+    range_markers: tuple[str, ...] = ()  # a source's range marks: the unit after the range's end counts for its start
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -149,6 +150,7 @@ def _lexicon(code: str) -> Lexicon | None:
         conversions={k.lower(): tuple(float(f) for f in v) for k, v in data.get("conversions", {}).items()},
         fahrenheit=frozenset(w.lower() for w in data.get("fahrenheit", [])),
         unchecked_phrases=tuple(p.lower() for p in data.get("unchecked_phrases", [])),
+        range_markers=tuple(sorted(data.get("range_markers", []), key=len, reverse=True)),
     )
 
 
@@ -252,6 +254,9 @@ def target_numbers(text: str, lang: str = "en") -> list[Number]:
             if year:
                 vals.add(float(year.group(1) + raw))  # "1950-53"
         mult = _multiplier_after(norm, end, lex)
+        if not mult:
+            rng = _RANGE_AFTER.match(norm, end, end + 16)
+            mult = _multiplier_after(norm, rng.end(), lex) if rng else None  # "60 to 85 billion": 60 billion
         if mult:
             vals |= {v * mult for v in vals}
         out.append(Number(m.start(), end, text[m.start() : end], frozenset(vals), "digits", _converted(norm, end, vals, lex)))
@@ -411,12 +416,13 @@ def source_numbers(text: str, lang: str | None) -> SourceNumbers:
             if part:
                 vals.add(float(part))  # "15.8." may be a date: 15 and 8 are both there
         end = m.start() + len(raw)
-        mult = _source_multiplier(norm, end, lex)
+        direct = _source_multiplier(norm, end, lex)
+        mult = direct or _range_multiplier(norm, end, lex)
         if lex and lex.conversions:
             vals |= {v * f for v in vals for f in lex.conversions.get(_unit_char_or_word(norm, end, lex), ())}
         if mult:
             vals |= {v * mult for v in vals}
-            rest = re.match(r"\D{1,2}(\d+)", norm[end : end + 12]) if lex and lex.cjk else None
+            rest = re.match(r"\D{1,2}(\d+)", norm[end : end + 12]) if direct and lex and lex.cjk else None
             if rest:  # 1万1000 = 11000
                 vals |= {v * mult + float(rest.group(1)) for v in readings(raw, None)}
         values |= vals
@@ -493,6 +499,21 @@ def _source_words(text: str, lex: Lexicon, values: set[float], months: set[int])
         prev, prev_end = (found, m.end()) if found is not None else (None, -1)
 
 
+_RANGE_END = re.compile(r" ?(\d+(?:[.,]\d+)*)")
+
+
+def _range_multiplier(text: str, end: int, lex: Lexicon | None) -> float | None:
+    """The large unit after the end of a range that a number starts (600至850亿: 600 is 600亿 too)."""
+    if lex is None or not lex.range_markers:
+        return None
+    k = end + (text[end : end + 1] == " ")
+    for mark in lex.range_markers:
+        if text.startswith(mark, k):
+            m = _RANGE_END.match(text, k + len(mark))
+            return _source_multiplier(text, m.end(), lex) if m else None
+    return None
+
+
 def _inflected_value(word: str, lex: Lexicon, depth: int = 0) -> float | None:
     """A number word with an ending (petoro, četirima, petogodišnji, dvostruki), a compound of tens and a
     stem (dvadesetčetverogodišnjak = 24), or a unit joined before a ten (petindvajset = 25)."""
@@ -523,12 +544,14 @@ def _source_multiplier(text: str, end: int, lex: Lexicon | None) -> float | None
     if lex.cjk:
         total = 1.0
         i = end
-        found = False
-        while i < len(text) and text[i] in lex.multipliers:
-            total *= lex.multipliers[text[i]]
-            found = True
+        last = 0.0
+        # a chain of units grows (千万 = 10 million, 万亿 = 10^12); a smaller one after a larger starts a
+        # new word: 850亿千瓦时 is 85 billion kilowatt-hours, not 85 trillion
+        while i < len(text) and text[i] in lex.multipliers and lex.multipliers[text[i]] > last:
+            last = lex.multipliers[text[i]]
+            total *= last
             i += 1
-        return total if found else None
+        return total if last else None
     return _multiplier_after(text, end, lex)
 
 

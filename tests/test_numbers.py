@@ -37,6 +37,14 @@ def test_readings(digits: str, decimal: str | None, expected: set[float]) -> Non
         ("about 4.2 million people", "4.176.000 ljudi", "sr", True),
         ("six-point belts", "छह-बिंदु वाली बेल्ट", "hi", True),
         ("five-point belts", "छह-बिंदु वाली बेल्ट", "hi", False),
+        # a range shares its large unit on both sides: 3至5亿 is 300 to 500 million
+        ("between 300 and 500 million yuan", "投资3至5亿元", "zh", True),
+        ("from 300 to 500 million yuan", "投资3到5亿元", "zh", True),
+        ("from 30 to 500 million yuan", "投资3至5亿元", "zh", False),
+        # a smaller unit after a larger one starts a new word: 20亿千瓦时 is 2 billion kilowatt-hours
+        ("2 billion kilowatt-hours", "发电20亿千瓦时", "zh", True),
+        ("2 trillion kilowatt-hours", "发电20亿千瓦时", "zh", False),
+        ("30 million yuan", "3千万元", "zh", True),
     ],
 )
 def test_target_numbers_explained_by_source(target: str, source: str, lang: str, ok: bool) -> None:
