@@ -20,8 +20,11 @@ from qa.languages.transliteration import ascii_fold, to_latin
 # word pattern of the package: every rule that counts, compares or looks up words reads these tokens.
 WORD = re.compile(r"[^\W_]+(?:[-‐'’][^\W_]+)*")
 # Links and addresses: not prose, so prose rules skip them, and a translation must copy them unchanged.
-_SCHEME_URL = r"(?:https?://|www\.)[^\s<>\"')\]]+"
-_PATH_URL = r"\b(?<![\w-])(?<![\w-]\.)[\w-]+(?:\.[\w-]+)+/[^\s<>\"')\]]*"  # example.com/path
+# A URL ends at a space, a quote or a bracket, and at CJK text or full-width punctuation, which in
+# Chinese or Japanese prose follows a URL without a space ("www.chinastory.cn）由新华…").
+_URL_END = "\\s<>\"')\\]\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef"
+_SCHEME_URL = rf"(?:https?://|www\.)[^{_URL_END}]+"
+_PATH_URL = rf"\b(?<![\w-])(?<![\w-]\.)[\w-]+(?:\.[\w-]+)+/[^{_URL_END}]*"  # example.com/path
 _EMAIL_ADDRESS = r"\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b"
 _HANDLE_OR_TAG = r"(?<![\w@])[@#][A-Za-z_]\w{1,30}"
 _TLD = r"\.(?:com|org|net|edu|gov|uk|rs|hr|ba|me|info|io|co|eu|de|ru)\b"

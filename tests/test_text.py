@@ -59,3 +59,12 @@ def test_protected_spans_cover_urls_emails_handles() -> None:
 
 def test_word_count() -> None:
     assert Text("Five words, 42 and more here.").words == 5
+
+
+def test_a_url_ends_where_chinese_text_or_full_width_punctuation_begins() -> None:
+    from qa.text import LINK
+
+    assert [m.group() for m in LINK.finditer("见www.chinastory.cn）由新华社发布")] == ["www.chinastory.cn"]
+    assert [m.group() for m in LINK.finditer("网址https://example.com/a?x=1，欢迎访问")] == ["https://example.com/a?x=1"]
+    # a Cyrillic path is still part of its URL
+    assert [m.group() for m in LINK.finditer("see http://ru.wikipedia.org/wiki/Москва today")] == ["http://ru.wikipedia.org/wiki/Москва"]
