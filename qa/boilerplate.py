@@ -8,6 +8,7 @@ their kind from one shared scan (``Context.boilerplate``).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,8 @@ from typing import Any, Callable
 import regex
 
 from qa.languages import bundled
+from qa.languages.transliteration import ascii_fold, to_latin
+from qa.resources import read_toml
 from qa.model import Hit
 from qa.tables import BOILERPLATE, load_table
 from qa.text import Block, Text
@@ -108,7 +111,64 @@ def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
                 hits[kind].append(Hit(span[0], span[1], _MESSAGES[kind], suggestion=_SUGGESTIONS.get(kind)))
                 if p.report == "paragraph":
                     break
-    return hits
+    _add_shape_hits(target, hits)
+    return _one_per_line(target, hits)
+
+
+def _add_shape_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
+    """The line-shape detector's hits, on lines no pattern already reported."""
+    taken = sorted((h.start, h.end) for kind_hits in hits.values() for h in kind_hits)
+    for kind, found in shape_hits(target).items():
+        for h in found:
+            if any(s < h.end and h.start < e for s, e in taken):
+                continue
+            hits.setdefault(kind, []).append(h)
+    for kind_hits in hits.values():
+        kind_hits.sort(key=lambda h: (h.start, h.end))
+
+
+MERGE_MAX_WORDS = 40  # a paragraph this short with two chrome hits is one chrome line
+
+
+def _one_per_line(target: Text, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """One defect, one finding: on a short paragraph, hits of one kind become one hit over their union,
+    and a hit that covers the whole paragraph absorbs the other kinds' hits inside it."""
+    spans = [(kind, h) for kind, kind_hits in hits.items() for h in kind_hits]
+    if len(spans) < 2:
+        return hits
+    out: dict[str, list[Hit]] = {kind: [] for kind in hits}
+    dropped: set[int] = set()
+    by_para: dict[int, list[int]] = {}
+    paras = target.paragraphs
+    starts = [p.start for p in paras]
+    for i, (_, h) in enumerate(spans):
+        k = bisect.bisect_right(starts, h.start) - 1
+        if k >= 0 and h.end <= paras[k].end:
+            by_para.setdefault(k, []).append(i)
+    replaced: dict[int, Hit] = {}
+    for k, members in by_para.items():
+        para = paras[k]
+        if len(members) < 2 or len(target.slice(para).split()) > MERGE_MAX_WORDS:
+            continue
+        whole = [i for i in members if spans[i][1].start <= para.start and spans[i][1].end >= para.end]
+        if whole:
+            keep = whole[0]
+            dropped.update(i for i in members if i != keep)
+            continue
+        by_kind: dict[str, list[int]] = {}
+        for i in members:
+            by_kind.setdefault(spans[i][0], []).append(i)
+        for group in by_kind.values():
+            if len(group) > 1:
+                first = spans[group[0]][1]
+                end = max(spans[i][1].end for i in group)
+                start = min(spans[i][1].start for i in group)
+                replaced[group[0]] = Hit(start, end, first.message, suggestion=first.suggestion)
+                dropped.update(group[1:])
+    for i, (kind, h) in enumerate(spans):
+        if i not in dropped:
+            out[kind].append(replaced.get(i, h))
+    return out
 
 
 @lru_cache(maxsize=16)
@@ -143,3 +203,335 @@ _MESSAGES = {
 _SUGGESTIONS = {
     "dangling-link-text": "restore the link, or say where the material is",
 }
+
+
+# -- line shape: chrome found by what a line is made of -----------------------------------------
+#
+# The pattern files list wordings; every site words its furniture differently. The detector below
+# reads a line's SHAPE with vocabularies by function (``chrome.toml`` in each language folder):
+# a line made only of interface, platform, navigation or counter words with numbers and
+# separators; a line that is only a date stamp (with a place or a label); a "label: value" line
+# whose value is not a sentence; a call verb beside a channel; a short line carrying an e-mail
+# address, a phone number or a handle; a caption that ends in a credit. Each hit's message says
+# which cues fired.
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The chrome vocabularies of every bundled language, one set per function (words folded)."""
+
+    words: dict[str, frozenset[str]]  # interface, platforms, navigation, teaser, counters, glue
+    dates: dict[str, frozenset[str]]  # months, weekdays, relative, units, clock, labels
+    labels: dict[str, tuple[str, ...]]  # byline, credit, tags, contact: label phrases, folded
+    call_verbs: tuple[str, ...]
+    call_channels: tuple[str, ...]
+    agencies: tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """Lower case, Cyrillic read in Latin, accents dropped: one spelling per word for the vocabularies."""
+    return ascii_fold(to_latin(text)).casefold()
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The union of the bundled ``chrome.toml`` files (English and the source languages)."""
+    words: dict[str, set[str]] = {}
+    dates: dict[str, set[str]] = {}
+    labels: dict[str, set[str]] = {}
+    verbs: set[str] = set()
+    channels: set[str] = set()
+    agencies: set[str] = set()
+    for p in bundled():
+        path = p.data_file("chrome.toml")
+        if path is None:
+            continue
+        data = read_toml(path)
+        for name, items in data.get("words", {}).items():
+            words.setdefault(name, set()).update(fold(w) for w in items)
+        for name, items in data.get("dates", {}).items():
+            dates.setdefault(name, set()).update(fold(w) for w in items)
+        for name, items in data.get("labels", {}).items():
+            labels.setdefault(name, set()).update(fold(w) for w in items)
+        verbs.update(fold(w) for w in data.get("calls", {}).get("verbs", ()))
+        channels.update(fold(w) for w in data.get("calls", {}).get("channels", ()))
+        agencies.update(fold(w) for w in data.get("credits", {}).get("agencies", ()))
+
+    def longest_first(items: set[str]) -> tuple[str, ...]:
+        return tuple(sorted(items, key=lambda s: (-len(s), s)))
+
+    return Vocabulary(
+        {k: frozenset(v) for k, v in words.items()},
+        {k: frozenset(v) for k, v in dates.items()},
+        {k: longest_first(v) for k, v in labels.items()},
+        longest_first(verbs),
+        longest_first(channels),
+        longest_first(agencies),
+    )
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
+
+
+@dataclass(frozen=True)
+class _Shapes:
+    label_line: regex.Pattern[str]
+    call: regex.Pattern[str]
+    agency: regex.Pattern[str]
+    agency_end: regex.Pattern[str]
+    credit_tail: regex.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> _Shapes:
+    v = vocabulary()
+    groups = "|".join(f"(?P<{kind}>{_alternation(phrases)})" for kind, phrases in sorted(v.labels.items()))
+    label_line = regex.compile(rf"^[^\w@#]*(?:[\w.]+\s*[|/·•]\s*)?(?:{groups})\s*(?::|\||–|—|\s-\s)\s*(?P<value>\S.*)$")
+    call = regex.compile(
+        rf"(?:^|[.!:;—–|-]\s*|\b(?:and|to|i|and\s+to)\s+)[^\w]*(?P<verb>{_alternation(v.call_verbs)})\b"
+        rf"[^.!?\n]{{0,80}}?\b(?P<channel>{_alternation(v.call_channels)})\b"
+    )
+    agency = regex.compile(rf"\b(?:{_alternation(v.agencies)})\b")
+    agency_end = regex.compile(rf"(?:^|\s)(?:{_alternation(v.agencies)})\W*$")
+    credit_word = r"(?:photo\w*|image\w*|picture\w*|pictured|credit\w*|foto\w*|illustration|ilustracija|snimio|snimila)"
+    credit_tail = regex.compile(
+        rf"(?:[(\[]\s*(?:[^()\[\]]{{0,80}}\b{credit_word}\b[^()\[\]]{{0,80}}|(?P<agency>[^()\[\]]{{1,80}}))[)\]]"
+        rf"|(?:[|/·•]|\b{credit_word}\s*:)\s*[^|/·•]{{0,60}}"
+        rf"|\b{credit_word}\s*:\s*\S[^.!?]{{0,60}}|©\s*\S.{{0,60}})\s*$",
+        regex.I,
+    )
+    return _Shapes(label_line, call, agency, agency_end, credit_tail)
+
+
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’.&-]*(?<![.'’-])|\d[\d.,:/-]*[\p{L}]{0,2}\b|\(s\)")
+_NUMBER = regex.compile(r"\d[\d.,:/-]*[kKmMhH]?\.?$")
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = regex.compile(r"(?:\+\d{1,3}[\s/.-]?\(?\d{1,4}\)?(?:[\s/.-]?\d{2,4}){2,4}|\(\d{3}\)\s?\d{3}-\d{4}"
+                       r"|\b0\d{1,2}[\s/-]\d{3}[\s-]?\d{3,4}\b)")
+_HANDLE = regex.compile(r"(?<![\w.])@[A-Za-z0-9_.]{2,30}\b")
+_URL = regex.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|rs|hr|ba|me|info|co\.uk|eu)\b")
+_FULL_DATE = regex.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\.?(?!\d)")
+_CLOCK = regex.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:h\b|[ap]\.?m\.?))?")
+_AGO = regex.compile(r"^\d+[smhd]$", regex.I)
+_SENTENCE_END = regex.compile(r"[.!?…]['\"”’)]*\s*$")
+_SYMBOL = regex.compile(r"[\p{So}\p{Sk}]")
+_CAPITALISED = regex.compile(r"^(?:[\p{Lu}\d@#]|\p{Ll}+\.\p{L}{2,})")  # "Reuters", "N1", "@handle", "klix.ba"
+_NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|van|von|da|di|bin|al|el|la|le)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}"
+_BYLINE = regex.compile(
+    rf"^(?i:by|posted by|written by|reporting by|reported by|story by|words by)\s*:?\s+"
+    rf"(?P<name>{_NAME})(?:\s*(?:,|\band\b|&|;)\s*(?:(?i:editing|reporting|additional reporting|edited) by\s+)?{_NAME})*"
+    rf"(?P<tail>.*)$"
+)
+# Lower-case words a byline's tail may carry (roles, "on" a date); more than two others make it a sentence.
+_BYLINE_TAIL_WORDS = frozenset(
+    "on at by and for in of the a.m. p.m. am pm staff writer reporter correspondent editor columnist contributor "
+    "senior chief political business sports news desk".split()
+)
+
+MAX_SHAPE_WORDS = 12
+
+
+def shape_hits(target: Text) -> dict[str, list[Hit]]:
+    """Chrome told by the shape of each line (see above); one hit per line, in text order."""
+    out: dict[str, list[Hit]] = {}
+    for para in target.paragraphs:
+        found = classify_line(target.slice(para), first=para.index == 0)
+        if found is not None:
+            kind, message = found
+            out.setdefault(kind, []).append(Hit(para.start, para.end, message))
+    return out
+
+
+def classify_line(line: str, first: bool = False) -> tuple[str, str] | None:
+    """The kind of chrome a line is by its shape, with a message naming the cues; None for prose."""
+    text = line.strip()
+    if not text or len(text) > 400:
+        return None
+    if regex.fullmatch(r"(?:#[\p{L}\p{N}_]+[\s,|·•]*){2,}", text):
+        return "page-counter", "page chrome: a line of hashtags (tags)"
+    for test in (_vocabulary_line, _date_line, _label_line, _byline, _contact_line, _call_line, _credit_tail):
+        found = test(text, first)
+        if found is not None:
+            return found
+    return None
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in _WORD.findall(text)]
+
+
+def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
+    """A line made only of interface, platform, navigation, teaser or counter words, numbers and separators."""
+    tokens = _tokens(text)
+    words = [fold(t) for t in tokens if not _NUMBER.match(t) and t != "(s)"]
+    numbers = [t for t in tokens if _NUMBER.match(t)]
+    if not words:
+        if numbers and _SYMBOL.search(text):
+            return "page-counter", "page chrome: a counter (symbols and numbers only, no words)"
+        return None
+    if regex.fullmatch(r"\W*(?:(?:image|photo|picture|slide|foto|slika)\s+)?\d+\s*(?:of|/|od|од)\s*/?\s*\d*\W*", text, regex.I):
+        return "orphan-embed-label", "page chrome: a gallery or page index ('1 of 6') without its gallery"
+    if len(words) > 10 or len(tokens) > MAX_SHAPE_WORDS:
+        return None
+    v = vocabulary().words
+    classes = ("interface", "platforms", "navigation", "teaser", "counters")
+    glue = v.get("glue", frozenset())
+    of = {c: [w for w in words if w in v.get(c, ())] for c in classes}
+    if any(w not in glue and not any(w in v.get(c, ()) for c in classes) for w in words):
+        return None
+    content = [w for w in words if w not in glue]
+    if not content:
+        return None
+    if _SENTENCE_END.search(text) and text.rstrip()[-1] == "." and len(words) > 3:
+        return None  # a sentence made of common words ("Read all of them.") is not a widget
+    shown = ", ".join(dict.fromkeys(t for t in tokens if not _NUMBER.match(t)))[:60]
+    if numbers and of["counters"]:
+        return "page-counter", f"page chrome: a counter line (counter words beside numbers: {shown})"
+    strong_teaser = {"more", "related", "recommended", "popular", "trending", "latest", "most", "picks", "explore",
+                     "coverage", "headlines", "highlights", "featured", "similar", "recent", "breaking",
+                     "povezane", "povezano", "najcitanije", "najnovije", "najgledanije", "preporuka",
+                     "preporucujemo", "izdvojeno", "vise", "jos", "najkomentarisanije", "najkomentiranije",
+                     "aktuelno", "aktualno"}
+    if all(w in v.get("teaser", ()) or w in v.get("navigation", ()) or w in glue for w in words) and any(
+        w in strong_teaser for w in words
+    ):
+        if first:
+            return None
+        return "related-teaser", f"page chrome: a teaser or list header ({shown}), not article text"
+    if all(w in v.get("navigation", ()) or w in glue for w in words):
+        if first and len(content) < 2:
+            return None
+        return "related-teaser", f"page chrome: navigation or a section label ({shown}), not article text"
+    if of["platforms"] or any(w in ("share", "shares", "tweet", "follow", "subscribe", "podeli", "podijeli")
+                              for w in words):
+        return "social-footer", f"page chrome: a share bar or button line ({shown}), not article text"
+    return "orphan-embed-label", f"page chrome: interface labels (buttons, widgets: {shown}), not article text"
+
+
+def _date_line(text: str, first: bool) -> tuple[str, str] | None:
+    """A line that is only a date or time stamp, maybe with a place, an agency or a label before it."""
+    d = vocabulary().dates
+    rest = regex.sub(r"^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,2}\s*,\s*", "", text)  # "NOVI SAD, "
+    rest = regex.sub(r"^[\w-]+\.(?:com|net|org|rs|hr|ba|me)\s+", "", rest)  # "smithsonian.com "
+    rest = regex.sub(r"\([^()]{1,30}\)", " ", rest)  # "(Beta)"
+    rest = regex.sub(r"^\s*(?:\p{Lu}{3,}(?:\s+\p{Lu}{3,})?)\s+(?=\d)", "", rest)  # "BELGRADE Sept 5"
+    tokens = _tokens(rest)
+    if not tokens or len(tokens) > MAX_SHAPE_WORDS:
+        return None
+    allowed = set().union(*d.values()) if d else set()
+    strong = False
+    for t in tokens:
+        f = fold(t).rstrip(".")
+        if _NUMBER.match(t) or _AGO.match(t):
+            continue
+        if f not in allowed:
+            return None
+        if f in d.get("months", ()) or f in d.get("weekdays", ()) or f in d.get("relative", ()):
+            strong = True
+    if _FULL_DATE.search(rest) or any(_AGO.match(t) for t in tokens):
+        strong = True
+    if not strong and _CLOCK.search(rest) and any(fold(t) in d.get("clock", ()) for t in tokens):
+        strong = True
+    if not strong or not regex.search(r"\d|\p{L}{3,}", rest):
+        return None
+    if all(fold(t).rstrip(".") in d.get("labels", ()) for t in tokens if not _NUMBER.match(t)) and not _FULL_DATE.search(rest):
+        return None
+    return "page-counter", "page chrome: a date or time stamp on a line of its own (dateline, published/updated)"
+
+
+def _value_is_not_a_sentence(value: str, max_words: int = 14) -> bool:
+    words = value.split()
+    if not words or len(words) > max_words:
+        return False
+    if _SENTENCE_END.search(value) and value.rstrip()[-1] == "." and not regex.search(r"\b\p{Lu}\.?$|\d\.$", value):
+        return False  # "Source: the ministry said the deficit would narrow."
+    lower = [w for w in words if regex.match(r"\p{Ll}{2,}", w) and not _EMAIL.search(w)]
+    return len(lower) <= max(2, len(words) // 3)
+
+
+def _label_line(text: str, first: bool) -> tuple[str, str] | None:
+    """ "Label: value": a byline, credit, tags or contact label and a value that is not a sentence."""
+    folded = fold(text)
+    if len(folded) != len(text):  # folding changed offsets (đ -> dj): match on the folded text only
+        pass
+    m = _shapes().label_line.match(folded)
+    if m is None:
+        return None
+    kind = next(k for k in ("byline", "credit", "tags", "contact") if m.group(k) is not None)
+    value = text[len(text) - len(m.group("value")):] if len(folded) == len(text) else m.group("value")
+    if kind == "tags":
+        ok = len(value.split()) <= 20 and not (_SENTENCE_END.search(value) and value.rstrip()[-1] == ".")
+    elif kind == "contact":
+        ok = bool(_EMAIL.search(value) or _PHONE.search(value) or _HANDLE.search(value)) or _value_is_not_a_sentence(value, 8)
+    else:
+        ok = _value_is_not_a_sentence(value)
+    if not ok:
+        return None
+    rule, what = {"byline": ("page-counter", "a byline or source line"), "credit": ("photo-credit", "a photo or video credit"),
+                  "tags": ("page-counter", "a tags or topics line"), "contact": ("social-footer", "a contact line")}[kind]
+    return rule, f"page chrome: {what} (label '{m.group(kind)}:' and a value that is not a sentence)"
+
+
+def _byline(text: str, first: bool) -> tuple[str, str] | None:
+    """ "By" and a name, maybe with co-authors, an outlet, an address or a date after it."""
+    if len(text.split()) > 24:
+        return None
+    m = _BYLINE.match(text)
+    if m is None:
+        return None
+    if fold(m.group("name").split()[0]) in set().union(*vocabulary().dates.values()):
+        return None  # "By Monday, the council had ..." is a sentence
+    tail = m.group("tail")
+    lower = [w for w in regex.findall(r"\b\p{Ll}[\p{Ll}.]+", tail) if w not in _BYLINE_TAIL_WORDS and not _EMAIL.search(w)]
+    if len(lower) > 2 or regex.search(r"[\p{L}]{3}\.\s*$", tail):
+        return None
+    return "page-counter", "page chrome: a byline ('By' and a name, with its outlet, address or date)"
+
+
+def _contact_line(text: str, first: bool) -> tuple[str, str] | None:
+    """A short line carrying an e-mail address, a phone number or a handle, and no sentence."""
+    cues = [name for name, rx in (("e-mail", _EMAIL), ("phone", _PHONE), ("handle", _HANDLE)) if rx.search(text)]
+    if not cues:
+        return None
+    words = text.split()
+    short = 6 if cues == ["handle"] else 10  # a handle in a longer line is often a quoted post's signature
+    if len(words) <= short and not (text.rstrip()[-1] == "." and len(words) > 4):
+        return "social-footer", f"page chrome: a contact or author line ({', '.join(cues)} on a short line)"
+    if len(words) <= 20 and regex.search(r"\b(?:contact|write|send|call|e-?mail|message|reach|tips?|pi[sš]ite|javite|"
+                                         r"po[sš]aljite|kontakt|dojav\w*|пишите|јавите|пошаљите)\b", text, regex.I):
+        return "social-footer", f"page chrome: a contact or tip-off line ({', '.join(cues)} with a call to write)"
+    return None
+
+
+def _call_line(text: str, first: bool) -> tuple[str, str] | None:
+    """A call to follow, join, subscribe or download, with the channel it points to, on a short line."""
+    if len(text.split()) > 30:
+        return None
+    m = _shapes().call.search(fold(text))
+    if m is None:
+        return None
+    return "social-footer", f"page chrome: a call to action ('{m.group('verb')}' ... '{m.group('channel')}')"
+
+
+def _credit_tail(text: str, first: bool) -> tuple[str, str] | None:
+    """A caption or a name line that ends in a photo credit ("... (AP Photo/Alan Diaz)", "... | Photo: HINA")."""
+    words = text.split()
+    if len(words) > 70:
+        return None
+    m = _shapes().credit_tail.search(text)
+    if m is None:
+        end = _shapes().agency_end.search(fold(text)) if len(words) <= 8 and len(fold(text)) == len(text) else None
+        if end is not None and end.start() > 0 and all(_CAPITALISED.match(w) for w in text[: end.start()].split()):
+            return "photo-credit", "page chrome: a name line that ends in a photo credit"
+        return None
+    tail = fold(m.group(0))
+    if not (_shapes().agency.search(tail) or regex.search(r"photo|image|picture|credit|foto|ilustr|snimi|©", tail)):
+        return None
+    if m.group("agency") is not None and (
+        _shapes().agency.search(fold(m.group("agency"))) is None or len(m.group("agency").split()) > 8
+    ):
+        return None
+    if len(words) > 10 and m.start() < len(text) * 0.2:
+        return None
+    return "photo-credit", "page chrome: a caption or name line that ends in a photo credit"

@@ -19,7 +19,7 @@ def find(target: Text, ctx: Context, kind: str) -> Iterator[Hit]:
     yield from ctx.boilerplate(target)[kind]
 
 
-@rule("QA201", "page-counter", "content/boilerplate", "major", quiet_inside=("QA104",))
+@rule("QA201", "page-counter", "content/boilerplate", "major")
 def page_counter(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""View, comment or share counters scraped with the article ("5658 views 8 comment(s)").
 
@@ -35,7 +35,7 @@ def page_counter(target: Text, ctx: Context) -> Iterator[Hit]:
     return find(target, ctx, "page-counter")
 
 
-@rule("QA202", "photo-credit", "content/boilerplate", "major", quiet_inside=("QA104",))
+@rule("QA202", "photo-credit", "content/boilerplate", "major")
 def photo_credit(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""Photo credits and caption labels in the body ("Photo: Getty Images", "Foto: Tanjug").
 
@@ -53,7 +53,7 @@ def photo_credit(target: Text, ctx: Context) -> Iterator[Hit]:
     return find(target, ctx, "photo-credit")
 
 
-@rule("QA203", "translation-disclaimer", "content/boilerplate", "major", quiet_inside=("QA104",))
+@rule("QA203", "translation-disclaimer", "content/boilerplate", "major")
 def translation_disclaimer(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""A site's machine-translation disclaimer inside the article.
 
@@ -70,7 +70,7 @@ def translation_disclaimer(target: Text, ctx: Context) -> Iterator[Hit]:
     return find(target, ctx, "translation-disclaimer")
 
 
-@rule("QA204", "social-footer", "content/boilerplate", "major", quiet_inside=("QA104",))
+@rule("QA204", "social-footer", "content/boilerplate", "major")
 def social_footer(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""Follow-us, contact-us and subscribe footers of the source outlet.
 
@@ -88,7 +88,7 @@ def social_footer(target: Text, ctx: Context) -> Iterator[Hit]:
     return find(target, ctx, "social-footer")
 
 
-@rule("QA205", "related-teaser", "content/boilerplate", "major", quiet_inside=("QA104",))
+@rule("QA205", "related-teaser", "content/boilerplate", "major")
 def related_teaser(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""A related-article teaser or link headline scraped into the body.
 
@@ -106,7 +106,7 @@ def related_teaser(target: Text, ctx: Context) -> Iterator[Hit]:
     return find(target, ctx, "related-teaser")
 
 
-@rule("QA206", "orphan-embed-label", "content/boilerplate", "major", quiet_inside=("QA104",))
+@rule("QA206", "orphan-embed-label", "content/boilerplate", "major")
 def orphan_embed_label(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""An embed label left without its embed ("Bonus video:", "Gallery:").
 
@@ -123,7 +123,7 @@ def orphan_embed_label(target: Text, ctx: Context) -> Iterator[Hit]:
     return find(target, ctx, "orphan-embed-label")
 
 
-@rule("QA207", "dangling-link-text", "content/markup", "major", quiet_inside=("QA104",))
+@rule("QA207", "dangling-link-text", "content/markup", "major")
 def dangling_link_text(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""Link text whose hyperlink was lost ("You can read more about them here.").
 
