@@ -18,7 +18,7 @@ import regex
 
 from qa.languages import bundled
 from qa.languages.transliteration import ascii_fold, to_latin
-from qa.resources import read_toml
+from qa.resources import DATA, read_toml, read_words
 from qa.model import Hit
 from qa.tables import BOILERPLATE, load_table
 from qa.text import Block, Text
@@ -118,7 +118,7 @@ def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
 def _add_shape_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
     """The line-shape detector's hits, on lines no pattern already reported."""
     taken = sorted((h.start, h.end) for kind_hits in hits.values() for h in kind_hits)
-    for kind, found in shape_hits(target).items():
+    for kind, found in shape_hits(target, taken).items():
         for h in found:
             if any(s < h.end and h.start < e for s, e in taken):
                 continue
@@ -225,6 +225,8 @@ class Vocabulary:
     labels: dict[str, tuple[str, ...]]  # byline, credit, tags, contact: label phrases, folded
     call_verbs: tuple[str, ...]
     call_channels: tuple[str, ...]
+    store_verbs: tuple[str, ...]
+    stores: tuple[str, ...]
     agencies: tuple[str, ...]
 
 
@@ -241,6 +243,8 @@ def vocabulary() -> Vocabulary:
     labels: dict[str, set[str]] = {}
     verbs: set[str] = set()
     channels: set[str] = set()
+    store_verbs: set[str] = set()
+    stores: set[str] = set()
     agencies: set[str] = set()
     for p in bundled():
         path = p.data_file("chrome.toml")
@@ -255,6 +259,8 @@ def vocabulary() -> Vocabulary:
             labels.setdefault(name, set()).update(fold(w) for w in items)
         verbs.update(fold(w) for w in data.get("calls", {}).get("verbs", ()))
         channels.update(fold(w) for w in data.get("calls", {}).get("channels", ()))
+        store_verbs.update(fold(w) for w in data.get("calls", {}).get("store_verbs", ()))
+        stores.update(fold(w) for w in data.get("calls", {}).get("stores", ()))
         agencies.update(fold(w) for w in data.get("credits", {}).get("agencies", ()))
 
     def longest_first(items: set[str]) -> tuple[str, ...]:
@@ -266,6 +272,8 @@ def vocabulary() -> Vocabulary:
         {k: longest_first(v) for k, v in labels.items()},
         longest_first(verbs),
         longest_first(channels),
+        longest_first(store_verbs),
+        longest_first(stores),
         longest_first(agencies),
     )
 
@@ -278,6 +286,7 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 class _Shapes:
     label_line: regex.Pattern[str]
     call: regex.Pattern[str]
+    store_call: regex.Pattern[str]
     agency: regex.Pattern[str]
     agency_end: regex.Pattern[str]
     credit_tail: regex.Pattern[str]
@@ -289,11 +298,15 @@ def _shapes() -> _Shapes:
     groups = "|".join(f"(?P<{kind}>{_alternation(phrases)})" for kind, phrases in sorted(v.labels.items()))
     label_line = regex.compile(rf"^[^\w@#]*(?:[\w.]+\s*[|/·•]\s*)?(?:{groups})\s*(?::|\||–|—|\s-\s)\s*(?P<value>\S.*)$")
     call = regex.compile(
-        rf"(?:^|[.!:;—–|-]\s*|\b(?:and|to|i|and\s+to)\s+)[^\w]*(?P<verb>{_alternation(v.call_verbs)})\b"
+        rf"(?:^|[.!?:;—–|]\s*|\s-\s*)[^\w]*(?P<verb>{_alternation(v.call_verbs)})\b"
         rf"[^.!?\n]{{0,80}}?\b(?P<channel>{_alternation(v.call_channels)})\b"
     )
-    agency = regex.compile(rf"\b(?:{_alternation(v.agencies)})\b")
-    agency_end = regex.compile(rf"(?:^|\s)(?:{_alternation(v.agencies)})\W*$")
+    store_call = regex.compile(
+        rf"(?:^|[.!?:;—–|]\s*|\s-\s*)[^\w]*(?P<verb>{_alternation(v.store_verbs)})\b"
+        rf"(?=[^.!?\n]{{0,80}}?\b(?:{_alternation(v.stores)})\b)[^.!?\n]{{0,80}}?\b(?P<channel>{_alternation(v.call_channels)})\b"
+    )
+    agency = regex.compile(rf"(?<!\w)(?:{_alternation(v.agencies)})(?!\w)", regex.I)
+    agency_end = regex.compile(rf"(?:^|\s)(?:{_alternation(v.agencies)})\W*$", regex.I)
     credit_word = r"(?:photo\w*|image\w*|picture\w*|pictured|credit\w*|foto\w*|illustration|ilustracija|snimio|snimila)"
     credit_tail = regex.compile(
         rf"(?:[(\[]\s*(?:[^()\[\]]{{0,80}}\b{credit_word}\b[^()\[\]]{{0,80}}|(?P<agency>[^()\[\]]{{1,80}}))[)\]]"
@@ -301,7 +314,7 @@ def _shapes() -> _Shapes:
         rf"|\b{credit_word}\s*:\s*\S[^.!?]{{0,60}}|©\s*\S.{{0,60}})\s*$",
         regex.I,
     )
-    return _Shapes(label_line, call, agency, agency_end, credit_tail)
+    return _Shapes(label_line, call, store_call, agency, agency_end, credit_tail)
 
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’.&-]*(?<![.'’-])|\d[\d.,:/-]*[\p{L}]{0,2}\b|\(s\)")
@@ -332,29 +345,116 @@ _BYLINE_TAIL_WORDS = frozenset(
 MAX_SHAPE_WORDS = 12
 
 
-def shape_hits(target: Text) -> dict[str, list[Hit]]:
-    """Chrome told by the shape of each line (see above); one hit per line, in text order."""
+def shape_hits(target: Text, taken: list[tuple[int, int]] = ()) -> dict[str, list[Hit]]:  # type: ignore[assignment]
+    """Chrome told by the shape of each line (see above); one hit per line, in text order.
+
+    A lone platform or section name ("Facebook", "Politics") is chrome only beside other chrome (a
+    share bar or a menu printed one item a line): alone it may be an article's subheading.
+    """
+    paras = target.paragraphs
+    found = [classify_line(target.slice(p), first=p.index == 0) for p in paras]
+
+    def chrome_at(i: int) -> bool:
+        if not 0 <= i < len(paras):
+            return False
+        if found[i] is not None and not found[i][2]:
+            return True
+        p = paras[i]
+        return any(s < p.end and p.start < e for s, e in taken)
+
     out: dict[str, list[Hit]] = {}
-    for para in target.paragraphs:
-        found = classify_line(target.slice(para), first=para.index == 0)
-        if found is not None:
-            kind, message = found
-            out.setdefault(kind, []).append(Hit(para.start, para.end, message))
+    lines = [target.slice(p) for p in paras]
+    listed = _list_items(lines, found)
+    for i, (para, hit) in enumerate(zip(paras, found)):
+        if hit is None:
+            if i in listed:
+                out.setdefault("related-teaser", []).append(Hit(para.start, para.end, listed[i]))
+            continue
+        kind, message, weak = hit
+        if weak and not (chrome_at(i - 1) or chrome_at(i + 1) or _weak_run(found, i)):
+            continue
+        text = message.replace(f" {_WEAK}", ", beside other chrome lines") if weak else message
+        out.setdefault(kind, []).append(Hit(para.start, para.end, text))
     return out
 
 
-def classify_line(line: str, first: bool = False) -> tuple[str, str] | None:
-    """The kind of chrome a line is by its shape, with a message naming the cues; None for prose."""
+MAX_LIST_RUN = 3  # lines between two time stamps that are one item of a list (a headline and its summary)
+MAX_TEASER_ITEMS = 8
+
+
+def _list_items(lines: list[str], found: list) -> dict[int, str]:
+    """Lines that are items of a list of teasers or comments, told by their neighbours:
+
+    - after a teaser header ("Related", "More in World"), the headline-shaped lines that follow it;
+    - between two time stamps ("32M ago", "November 19, 2019 at 9:03 am") or comment-author lines
+      ("joetoronto says:"), a run of at most three lines: a list item (a headline and its summary, a
+      comment). A bare date does not count as a stamp: it heads a section of a timeline article.
+    """
+    items: dict[int, str] = {}
+    for i, hit in enumerate(found):
+        if hit is not None and hit[1].startswith(_TEASER_HEADER):
+            header = lines[i].strip()
+            for j in range(i + 1, min(i + 1 + MAX_TEASER_ITEMS, len(lines))):
+                if found[j] is not None or not _headline_shaped(lines[j]):
+                    break
+                items[j] = f"page chrome: a headline in a list of teasers (under '{header[:40]}')"
+    stamps = [i for i, line in enumerate(lines) if _is_stamp(line)]
+    for a, b in zip(stamps, stamps[1:]):
+        if 1 < b - a <= MAX_LIST_RUN + 1:
+            for j in range(a + 1, b):
+                if found[j] is None and j not in items and len(lines[j].split()) <= 80:
+                    items[j] = "page chrome: an item of a list of teasers or comments (between time stamps)"
+    return items
+
+
+_TEASER_HEADER = "page chrome: a teaser or list header"
+_SAYS = regex.compile(  # a comment's author: a user name (lower case, digits, CamelCase), not "He says:"
+    r"(?!(?i:he|she|it|they|who|one|everyone|nobody|trump)\s)"
+    r"(?-i:[a-z0-9_][\w.-]{2,30}|[A-Za-z_][\w.-]*(?:[a-z][A-Z]|\d|_)[\w.-]*)\s+says:\s*"
+)
+
+
+def _is_stamp(line: str) -> bool:
+    """A time stamp of a list item (with a time of day or "ago"), or a comment's author line."""
+    text = line.strip()
+    if _SAYS.fullmatch(text):
+        return True
+    if _date_line(text, False) is None:
+        return False
+    return bool(_CLOCK.search(text) or regex.search(r"\bago\b|\d+[smhd]\b|\bprije\b|\bpre\b", text, regex.I))
+
+
+def _headline_shaped(line: str) -> bool:
+    """Short, capitalised, and without a final full stop: a headline, not a paragraph."""
+    text = line.strip()
+    words = text.split()
+    return 3 <= len(words) <= 15 and bool(regex.match(r"[\p{Lu}\d\"“‘']", text)) and not regex.search(r"[.!?;:,]['\"”’)]*$", text)
+
+
+def _weak_run(found: list, i: int) -> bool:
+    """Three or more lone names in a row (a share bar or menu one item a line) hold each other up."""
+    def weak(j: int) -> bool:
+        return 0 <= j < len(found) and found[j] is not None
+    return (weak(i - 1) and weak(i - 2)) or (weak(i - 1) and weak(i + 1)) or (weak(i + 1) and weak(i + 2))
+
+
+def classify_line(line: str, first: bool = False) -> tuple[str, str, bool] | None:
+    """The kind of chrome a line is by its shape, a message naming the cues, and whether the cue is weak
+    (a lone platform or section name, chrome only beside other chrome); None for prose."""
     text = line.strip()
     if not text or len(text) > 400:
         return None
     if regex.fullmatch(r"(?:#[\p{L}\p{N}_]+[\s,|·•]*){2,}", text):
-        return "page-counter", "page chrome: a line of hashtags (tags)"
+        return "page-counter", "page chrome: a line of hashtags (tags)", False
     for test in (_vocabulary_line, _date_line, _label_line, _byline, _contact_line, _call_line, _credit_tail):
         found = test(text, first)
         if found is not None:
-            return found
+            kind, message = found
+            return kind, message, message.endswith(_WEAK)
     return None
+
+
+_WEAK = "(a lone name)"
 
 
 def _tokens(text: str) -> list[str]:
@@ -398,11 +498,16 @@ def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
     ):
         if first:
             return None
-        return "related-teaser", f"page chrome: a teaser or list header ({shown}), not article text"
+        return "related-teaser", f"{_TEASER_HEADER} ({shown}), not article text"
+    lone = len(content) == 1 and len(numbers) == 0 and not regex.search(r"[|»>/·•]", text)
     if all(w in v.get("navigation", ()) or w in glue for w in words):
         if first and len(content) < 2:
             return None
-        return "related-teaser", f"page chrome: navigation or a section label ({shown}), not article text"
+        weak = f" {_WEAK}" if lone else ""
+        return "related-teaser", f"page chrome: navigation or a section label ({shown}){weak}"
+    if lone and content[0] not in v.get("buttons", ()):
+        kind = "social-footer" if content[0] in v.get("platforms", ()) else "orphan-embed-label"
+        return kind, f"page chrome: a button or label ({shown}) {_WEAK}"
     if of["platforms"] or any(w in ("share", "shares", "tweet", "follow", "subscribe", "podeli", "podijeli")
                               for w in words):
         return "social-footer", f"page chrome: a share bar or button line ({shown}), not article text"
@@ -473,6 +578,13 @@ def _label_line(text: str, first: bool) -> tuple[str, str] | None:
     return rule, f"page chrome: {what} (label '{m.group(kind)}:' and a value that is not a sentence)"
 
 
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Words that start a phrase, not a name, after "By": English function words and date words."""
+    words = set(read_words(DATA / "languages" / "en" / "function_words.txt"))
+    return frozenset(words | set().union(*vocabulary().dates.values()))
+
+
 def _byline(text: str, first: bool) -> tuple[str, str] | None:
     """ "By" and a name, maybe with co-authors, an outlet, an address or a date after it."""
     if len(text.split()) > 24:
@@ -480,7 +592,7 @@ def _byline(text: str, first: bool) -> tuple[str, str] | None:
     m = _BYLINE.match(text)
     if m is None:
         return None
-    if fold(m.group("name").split()[0]) in set().union(*vocabulary().dates.values()):
+    if fold(m.group("name").split()[0]) in _not_names():
         return None  # "By Monday, the council had ..." is a sentence
     tail = m.group("tail")
     lower = [w for w in regex.findall(r"\b\p{Ll}[\p{Ll}.]+", tail) if w not in _BYLINE_TAIL_WORDS and not _EMAIL.search(w)]
@@ -506,12 +618,18 @@ def _contact_line(text: str, first: bool) -> tuple[str, str] | None:
 
 def _call_line(text: str, first: bool) -> tuple[str, str] | None:
     """A call to follow, join, subscribe or download, with the channel it points to, on a short line."""
-    if len(text.split()) > 30:
+    if len(text.split()) > 25:
         return None
-    m = _shapes().call.search(fold(text))
+    folded = fold(text)
+    m = _shapes().call.search(folded) or _shapes().store_call.search(folded)
     if m is None:
         return None
     return "social-footer", f"page chrome: a call to action ('{m.group('verb')}' ... '{m.group('channel')}')"
+
+
+def _agency_in(text: str) -> bool:
+    """An agency or picture library named as a name is: capitalised ("Beta", "AP"), not the word "beta"."""
+    return any(m.group()[0].isupper() for m in _shapes().agency.finditer(text))
 
 
 def _credit_tail(text: str, first: bool) -> tuple[str, str] | None:
@@ -521,16 +639,14 @@ def _credit_tail(text: str, first: bool) -> tuple[str, str] | None:
         return None
     m = _shapes().credit_tail.search(text)
     if m is None:
-        end = _shapes().agency_end.search(fold(text)) if len(words) <= 8 and len(fold(text)) == len(text) else None
-        if end is not None and end.start() > 0 and all(_CAPITALISED.match(w) for w in text[: end.start()].split()):
+        end = _shapes().agency_end.search(text) if len(words) <= 8 else None
+        if end is not None and end.start() > 0 and _agency_in(text[end.start():]) and all(_CAPITALISED.match(w) for w in text[: end.start()].split()):
             return "photo-credit", "page chrome: a name line that ends in a photo credit"
         return None
-    tail = fold(m.group(0))
-    if not (_shapes().agency.search(tail) or regex.search(r"photo|image|picture|credit|foto|ilustr|snimi|©", tail)):
+    tail = m.group(0)
+    if not (_agency_in(tail) or regex.search(r"photo|image|picture|credit|foto|ilustr|snimi|©", tail, regex.I)):
         return None
-    if m.group("agency") is not None and (
-        _shapes().agency.search(fold(m.group("agency"))) is None or len(m.group("agency").split()) > 8
-    ):
+    if m.group("agency") is not None and (not _agency_in(m.group("agency")) or len(m.group("agency").split()) > 8):
         return None
     if len(words) > 10 and m.start() < len(text) * 0.2:
         return None
