@@ -44,7 +44,7 @@ class Pattern:
     regex: regex.Pattern[str]
     match: str  # "line" or "search"
     report: str  # "paragraph", "sentence" or "match"
-    max_words: int
+    max_words: int | None  # a longer paragraph is prose; None: no limit (a search pattern that sets none)
     not_first: bool  # never the first paragraph: there it is the headline ("Watch: Aguero's goal")
     note: str
     origin: str
@@ -75,7 +75,7 @@ def load_patterns(extra: tuple[Path, ...] = ()) -> dict[str, tuple[Pattern, ...]
                     compiled,
                     match,
                     data.get("report", "paragraph" if match == "line" else "sentence"),
-                    int(data.get("max_words", 40)),
+                    _max_words(data, match),
                     bool(data.get("not_first", False)),
                     data.get("note", ""),
                     entry.where,
@@ -83,6 +83,14 @@ def load_patterns(extra: tuple[Path, ...] = ()) -> dict[str, tuple[Pattern, ...]
                 )
             )
     return {k: tuple(v) for k, v in by_kind.items()}
+
+
+def _max_words(data: dict[str, Any], match: str) -> int | None:
+    """A line pattern's limit defaults to 40 words; a search pattern has a limit only when it sets one
+    (chrome such as a consent notice is a short paragraph of its own, not a clause of a long one)."""
+    if "max_words" in data:
+        return int(data["max_words"])
+    return 40 if match == "line" else None
 
 
 def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
@@ -96,7 +104,7 @@ def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
         first = para.index == 0
         for kind, kind_patterns in plans:
             for p, line, method in kind_patterns:
-                if line and nwords > p.max_words or first and p.not_first:
+                if p.max_words is not None and nwords > p.max_words or first and p.not_first:
                     continue
                 try:
                     m = method(text) if p.timeout is None else method(text, timeout=p.timeout)
@@ -298,11 +306,11 @@ def _shapes() -> _Shapes:
     groups = "|".join(f"(?P<{kind}>{_alternation(phrases)})" for kind, phrases in sorted(v.labels.items()))
     label_line = regex.compile(rf"^[^\w@#]*(?:[\w.]+\s*[|/·•]\s*)?(?:{groups})\s*(?::|\||–|—|\s-\s)\s*(?P<value>\S.*)$")
     call = regex.compile(
-        rf"(?:^|[.!?:;—–|]\s*|\s-\s*)[^\w]*(?P<verb>{_alternation(v.call_verbs)})\b"
+        rf"(?:^|[.!?:;—–|]\s*|\s-\s*)[^\w]*(?P<verb>{_alternation(v.call_verbs)})(?=\s)"
         rf"[^.!?\n]{{0,80}}?\b(?P<channel>{_alternation(v.call_channels)})\b"
     )
     store_call = regex.compile(
-        rf"(?:^|[.!?:;—–|]\s*|\s-\s*)[^\w]*(?P<verb>{_alternation(v.store_verbs)})\b"
+        rf"(?:^|[.!?:;—–|]\s*|\s-\s*)[^\w]*(?P<verb>{_alternation(v.store_verbs)})(?=\s)"
         rf"(?=[^.!?\n]{{0,80}}?\b(?:{_alternation(v.stores)})\b)[^.!?\n]{{0,80}}?\b(?P<channel>{_alternation(v.call_channels)})\b"
     )
     agency = regex.compile(rf"(?<!\w)(?:{_alternation(v.agencies)})(?!\w)", regex.I)
@@ -470,7 +478,7 @@ def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
         if numbers and _SYMBOL.search(text):
             return "page-counter", "page chrome: a counter (symbols and numbers only, no words)"
         return None
-    if regex.fullmatch(r"\W*(?:(?:image|photo|picture|slide|foto|slika)\s+)?\d+\s*(?:of|/|od|од)\s*/?\s*\d*\W*", text, regex.I):
+    if regex.fullmatch(r"\W*(?:(?:image|photo|picture|slide|slideshow|gallery|foto|slika|galerija)\s+)?\d+\s*(?:of|/|od|од)\s*/?\s*\d*\W*", text, regex.I):
         return "orphan-embed-label", "page chrome: a gallery or page index ('1 of 6') without its gallery"
     if len(words) > 10 or len(tokens) > MAX_SHAPE_WORDS:
         return None
