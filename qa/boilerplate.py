@@ -200,12 +200,12 @@ def _report_span(target: Text, para: Block, start: int, end: int, report: str) -
 
 
 _MESSAGES = {
-    "page-counter": "page chrome: a view or comment counter scraped into the article",
+    "page-counter": "page chrome: a counter or meta line (count, date stamp, byline, tags) scraped into the article",
     "photo-credit": "page chrome: a photo credit or caption label, not article text",
     "translation-disclaimer": "site disclaimer about machine translation, not article content",
-    "social-footer": "promotional footer (follow us / contact us / subscribe), not article content",
+    "social-footer": "promotional footer or share bar (follow us / share / subscribe / contact us), not article content",
     "related-teaser": "a related-article teaser or link headline scraped into the body",
-    "orphan-embed-label": "an embed label whose video, gallery or poll did not survive",
+    "orphan-embed-label": "the text of a widget (embed, ad, button, consent or comment box) that did not survive",
     "dangling-link-text": "link text whose link was lost: the reader cannot follow it",
 }
 _SUGGESTIONS = {
@@ -325,13 +325,12 @@ def _shapes() -> _Shapes:
     return _Shapes(label_line, call, store_call, agency, agency_end, credit_tail)
 
 
-_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’.&-]*(?<![.'’-])|\d[\d.,:/-]*[\p{L}]{0,2}\b|\(s\)")
-_NUMBER = regex.compile(r"\d[\d.,:/-]*[kKmMhH]?\.?$")
+_WORD = regex.compile(r"\p{L}(?:[\p{L}\p{M}]|['’.&-](?=\p{L}))*+|\d[\d.,:/-]*+\p{L}{0,2}+|\(s\)")
+_NUMBER = regex.compile(r"^\d[\d.,:/-]*+[kKmMhH]?\.?$")
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = regex.compile(r"(?:\+\d{1,3}[\s/.-]?\(?\d{1,4}\)?(?:[\s/.-]?\d{2,4}){2,4}|\(\d{3}\)\s?\d{3}-\d{4}"
                        r"|\b0\d{1,2}[\s/-]\d{3}[\s-]?\d{3,4}\b)")
 _HANDLE = regex.compile(r"(?<![\w.])@[A-Za-z0-9_.]{2,30}\b")
-_URL = regex.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|rs|hr|ba|me|info|co\.uk|eu)\b")
 _FULL_DATE = regex.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\.?(?!\d)")
 _CLOCK = regex.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:h\b|[ap]\.?m\.?))?")
 _AGO = regex.compile(r"^\d+[smhd]$", regex.I)
@@ -429,7 +428,7 @@ def _is_stamp(line: str) -> bool:
         return True
     if _date_line(text, False) is None:
         return False
-    return bool(_CLOCK.search(text) or regex.search(r"\bago\b|\d+[smhd]\b|\bprije\b|\bpre\b", text, regex.I))
+    return bool(_CLOCK.search(text) or regex.search(r"\bago\b|(?<!\d)\d++[smhd]\b|\bprije\b|\bpre\b", text, regex.I))
 
 
 def _headline_shaped(line: str) -> bool:
@@ -478,7 +477,7 @@ def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
         if numbers and _SYMBOL.search(text):
             return "page-counter", "page chrome: a counter (symbols and numbers only, no words)"
         return None
-    if regex.fullmatch(r"\W*(?:(?:image|photo|picture|slide|slideshow|gallery|foto|slika|galerija)\s+)?\d+\s*(?:of|/|od|од)\s*/?\s*\d*\W*", text, regex.I):
+    if regex.fullmatch(r"^\W*+(?:(?:image|photo|picture|slide|slideshow|gallery|foto|slika|galerija)\s+)?\d++\s*+(?:of|/|od|од)\s*+/?\s*+\d*+\W*+", text, regex.I):
         return "orphan-embed-label", "page chrome: a gallery or page index ('1 of 6') without its gallery"
     if len(words) > 10 or len(tokens) > MAX_SHAPE_WORDS:
         return None
