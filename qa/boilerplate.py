@@ -297,7 +297,6 @@ class _Shapes:
     store_call: regex.Pattern[str]
     agency: regex.Pattern[str]
     agency_end: regex.Pattern[str]
-    credit_tail: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -315,14 +314,7 @@ def _shapes() -> _Shapes:
     )
     agency = regex.compile(rf"(?<!\w)(?:{_alternation(v.agencies)})(?!\w)", regex.I)
     agency_end = regex.compile(rf"(?:^|\s)(?:{_alternation(v.agencies)})\W*$", regex.I)
-    credit_word = r"(?:photo\w*|image\w*|picture\w*|pictured|credit\w*|foto\w*|illustration|ilustracija|snimio|snimila)"
-    credit_tail = regex.compile(
-        rf"(?:[(\[]\s*(?:[^()\[\]]{{0,80}}\b{credit_word}\b[^()\[\]]{{0,80}}|(?P<agency>[^()\[\]]{{1,80}}))[)\]]"
-        rf"|(?:[|/·•]|\b{credit_word}\s*:)\s*[^|/·•]{{0,60}}"
-        rf"|\b{credit_word}\s*:\s*\S[^.!?]{{0,60}}|©\s*\S.{{0,60}})\s*$",
-        regex.I,
-    )
-    return _Shapes(label_line, call, store_call, agency, agency_end, credit_tail)
+    return _Shapes(label_line, call, store_call, agency, agency_end)
 
 
 _WORD = regex.compile(r"\p{L}(?:[\p{L}\p{M}]|['’.&-](?=\p{L}))*+|\d[\d.,:/-]*+\p{L}{0,2}+|\(s\)")
@@ -395,7 +387,8 @@ def _list_items(lines: list[str], found: list) -> dict[int, str]:
     - after a teaser header ("Related", "More in World"), the headline-shaped lines that follow it;
     - between two time stamps ("32M ago", "November 19, 2019 at 9:03 am") or comment-author lines
       ("joetoronto says:"), a run of at most three lines: a list item (a headline and its summary, a
-      comment). A bare date does not count as a stamp: it heads a section of a timeline article.
+      comment). A bare date does not count as a stamp (it heads a section of a timeline article), nor
+      a bare time (it heads an entry of a live blog).
     """
     items: dict[int, str] = {}
     for i, hit in enumerate(found):
@@ -428,7 +421,12 @@ def _is_stamp(line: str) -> bool:
         return True
     if _date_line(text, False) is None:
         return False
-    return bool(_CLOCK.search(text) or regex.search(r"\bago\b|(?<!\d)\d++[smhd]\b|\bprije\b|\bpre\b", text, regex.I))
+    if regex.search(r"\bago\b|(?<!\d)\d++[smhd]\b|\bprije\b|\bpre\b", text, regex.I):
+        return True
+    # a day and a time: a bare time ("10:32 am") heads the entries of a live blog, which are the article
+    d = vocabulary().dates
+    day = _FULL_DATE.search(text) or any(fold(t).rstrip(".") in d.get("months", ()) for t in _tokens(text))
+    return bool(day and _CLOCK.search(text))
 
 
 def _headline_shaped(line: str) -> bool:
@@ -639,22 +637,51 @@ def _agency_in(text: str) -> bool:
     return any(m.group()[0].isupper() for m in _shapes().agency.finditer(text))
 
 
+_CREDIT_WORD = regex.compile(r"\b(?:photo\w*|image\w*|picture\w*|credit\w*|foto\w*|illustration|ilustracija|snimio|snimila)\b",
+                            regex.I)
+_PAREN_END = regex.compile(r"[(\[]([^()\[\]]{1,80})[)\]]\s*$")
+_SEPARATED_END = regex.compile(r"(?:^|\s)[|·•]\s*([^|·•]{1,80})$|(?<=\S)\s*/\s*([^/]{1,60})$")
+_CONNECTORS = frozenset("/ , & and of de van von la le da di via for the and/or".split())
+
+
+def _name_like(value: str, max_words: int = 8) -> bool:
+    """Names, an agency, initials: capitalised words and connectors, no sentence ("Fena/Amel Emrić", "AP Photo/File")."""
+    words = value.replace("/", " / ").split()
+    if not words or len(words) > max_words:
+        return False
+    return all(w in _CONNECTORS or _CAPITALISED.match(w.lstrip("(\"'“‘")) or _CREDIT_WORD.fullmatch(w.strip(":,"))
+               for w in words)
+
+
 def _credit_tail(text: str, first: bool) -> tuple[str, str] | None:
-    """A caption or a name line that ends in a photo credit ("... (AP Photo/Alan Diaz)", "... | Photo: HINA")."""
+    """A caption or a name line that ends in a photo credit ("... (AP Photo/Alan Diaz)", "... | Photo: HINA").
+
+    The credit must be name-like (capitalised names and agencies), and carry a credit word with its
+    colon or slash, or a capitalised agency: "before/after photos of the site" is prose.
+    """
     words = text.split()
     if len(words) > 70:
         return None
-    m = _shapes().credit_tail.search(text)
-    if m is None:
+    found = None
+    m = _PAREN_END.search(text)
+    if m is not None:
+        inner = m.group(1).strip()
+        if _agency_in(inner) and _name_like(inner) or regex.search(
+                r"\b(?:photo\w*|image\w*|picture\w*|credit\w*|foto\w*)\s*(?::|/|by\b)\s*\S", inner, regex.I):
+            found = inner
+    if found is None:
+        m = _SEPARATED_END.search(text)
+        tail = next((g for g in m.groups() if g), "") if m else ""
+        value = regex.sub(r"^(?:photo\w*|image\w*|picture\w*|credit\w*|foto\w*)\s*:\s*", "", tail.strip(), flags=regex.I)
+        if tail and _name_like(value) and (_agency_in(tail) or value != tail.strip()):
+            found = tail
+    if found is None:
+        m = regex.search(r"(?:^|[.!?]\s+)(?:credit\w*|photo\w*|image\w*)\s*:\s*(\S[^.!?]{0,60})$|©\s*(\S.{0,60})$", text, regex.I)
+        if m is not None and _name_like(next(g for g in m.groups() if g).rstrip(". ")):
+            found = m.group(0)
+    if found is None:
         end = _shapes().agency_end.search(text) if len(words) <= 8 else None
-        if end is not None and end.start() > 0 and _agency_in(text[end.start():]) and all(_CAPITALISED.match(w) for w in text[: end.start()].split()):
+        if end is not None and end.start() > 0 and _agency_in(text[end.start():]) and _name_like(text[: end.start()]):
             return "photo-credit", "page chrome: a name line that ends in a photo credit"
-        return None
-    tail = m.group(0)
-    if not (_agency_in(tail) or regex.search(r"photo|image|picture|credit|foto|ilustr|snimi|©", tail, regex.I)):
-        return None
-    if m.group("agency") is not None and (not _agency_in(m.group("agency")) or len(m.group("agency").split()) > 8):
-        return None
-    if len(words) > 10 and m.start() < len(text) * 0.2:
         return None
     return "photo-credit", "page chrome: a caption or name line that ends in a photo credit"

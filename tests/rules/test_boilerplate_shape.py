@@ -105,6 +105,13 @@ def test_items_between_time_stamps_are_a_list() -> None:
     assert lines == [4, 5, 6, 7]  # the stamps and what lies between them; not the first headline or the last line
 
 
+def test_a_live_blog_of_bare_times_is_not_a_list() -> None:
+    text = HEAD + "10:32 am\nThe first results came in from the northern districts.\n10:47 am\nTurnout is higher than in 2020.\n" \
+        "11:05 am\nThe opposition conceded.\n"
+    found = qa.check(text, config=qa.Config(select=("QA2",))).findings
+    assert {f.line for f in found} <= {3, 5, 7}  # the times may be stamps; the entries between them are the article
+
+
 def test_a_timeline_of_bare_dates_is_not_a_list() -> None:
     text = HEAD + "March 3\nThe first protest took place in the main square.\nMarch 10\nThe government resigned.\n"
     found = qa.check(text, config=qa.Config(select=("QA2",))).findings
