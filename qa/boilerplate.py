@@ -123,12 +123,30 @@ def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
     return _one_per_line(target, hits)
 
 
+class _Spans:
+    """Spans merged and sorted, for an O(log n) "does this overlap any of them" (thousands of lines)."""
+
+    def __init__(self, spans: Any) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1  # the last span starting before `end`
+        return i >= 0 and self.ends[i] > start
+
+
 def _add_shape_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
     """The line-shape detector's hits, on lines no pattern already reported."""
-    taken = sorted((h.start, h.end) for kind_hits in hits.values() for h in kind_hits)
+    taken = _Spans((h.start, h.end) for kind_hits in hits.values() for h in kind_hits)
     for kind, found in shape_hits(target, taken).items():
         for h in found:
-            if any(s < h.end and h.start < e for s, e in taken):
+            if taken.overlaps(h.start, h.end):
                 continue
             hits.setdefault(kind, []).append(h)
     for kind_hits in hits.values():
@@ -341,10 +359,31 @@ _BYLINE_TAIL_WORDS = frozenset(
     "senior chief political business sports news desk".split()
 )
 
+# Compiled once (the detector runs on every line); module-level, so the regex safety battery tests them.
+_AGO_STAMP = regex.compile(r"\bago\b|(?<!\d)\d++[smhd]\b|\bprije\b|\bpre\b", regex.I)
+_HEADLINE_START = regex.compile(r"[\p{Lu}\d\"“‘']")
+_HEADLINE_END = regex.compile(r"[.!?;:,]['\"”’)]*$")
+_HASHTAGS = regex.compile(r"(?:#[\p{L}\p{N}_]+[\s,|·•]*){2,}")
+_GALLERY_INDEX = regex.compile(r"^\W*+(?:(?:image|photo|picture|slide|slideshow|gallery|foto|slika|galerija)\s+)?\d++\s*+(?:of|/|od|од)\s*+/?\s*+\d*+\W*+", regex.I)
+_SEPARATORS = regex.compile(r"[|»>/·•]")
+_PLACE_PREFIX = regex.compile(r"^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,2}\s*,\s*")
+_DOMAIN_PREFIX = regex.compile(r"^[\w-]+\.(?:com|net|org|rs|hr|ba|me)\s+")
+_PARENTHESISED = regex.compile(r"\([^()]{1,30}\)")
+_CAPS_PLACE = regex.compile(r"^\s*(?:\p{Lu}{3,}(?:\s+\p{Lu}{3,})?)\s+(?=\d)")
+_HAS_CONTENT = regex.compile(r"\d|\p{L}{3,}")
+_ABBREVIATION_END = regex.compile(r"\b\p{Lu}\.?$|\d\.$")
+_LOWER_WORD = regex.compile(r"\p{Ll}{2,}")
+_LOWER_WORDS = regex.compile(r"\b\p{Ll}[\p{Ll}.]+")
+_WORD_PERIOD_END = regex.compile(r"[\p{L}]{3}\.\s*$")
+_CONTACT_VERB = regex.compile((r"\b(?:contact|write|send|call|e-?mail|message|reach|tips?|pi[sš]ite|javite|" r"po[sš]aljite|kontakt|dojav\w*|пишите|јавите|пошаљите)\b"), regex.I)
+_CREDIT_LABEL = regex.compile(r"^(?:photo\w*|image\w*|picture\w*|credit\w*|foto\w*)\s*:\s*", regex.I)
+_CREDIT_AT_END = regex.compile(r"(?:^|[.!?]\s+)(?:credit\w*|photo\w*|image\w*)\s*:\s*(\S[^.!?]{0,60})$|©\s*(\S.{0,60})$", regex.I)
+
+
 MAX_SHAPE_WORDS = 12
 
 
-def shape_hits(target: Text, taken: list[tuple[int, int]] = ()) -> dict[str, list[Hit]]:  # type: ignore[assignment]
+def shape_hits(target: Text, taken: _Spans | None = None) -> dict[str, list[Hit]]:
     """Chrome told by the shape of each line (see above); one hit per line, in text order.
 
     A lone platform or section name ("Facebook", "Politics") is chrome only beside other chrome (a
@@ -358,8 +397,7 @@ def shape_hits(target: Text, taken: list[tuple[int, int]] = ()) -> dict[str, lis
             return False
         if found[i] is not None and not found[i][2]:
             return True
-        p = paras[i]
-        return any(s < p.end and p.start < e for s, e in taken)
+        return taken is not None and taken.overlaps(paras[i].start, paras[i].end)
 
     out: dict[str, list[Hit]] = {}
     lines = [target.slice(p) for p in paras]
@@ -414,6 +452,7 @@ _SAYS = regex.compile(  # a comment's author: a user name (lower case, digits, C
 )
 
 
+@lru_cache(maxsize=4096)
 def _is_stamp(line: str) -> bool:
     """A time stamp of a list item (with a time of day or "ago"), or a comment's author line."""
     text = line.strip()
@@ -421,7 +460,7 @@ def _is_stamp(line: str) -> bool:
         return True
     if _date_line(text, False) is None:
         return False
-    if regex.search(r"\bago\b|(?<!\d)\d++[smhd]\b|\bprije\b|\bpre\b", text, regex.I):
+    if _AGO_STAMP.search(text):
         return True
     # a day and a time: a bare time ("10:32 am") heads the entries of a live blog, which are the article
     d = vocabulary().dates
@@ -433,7 +472,7 @@ def _headline_shaped(line: str) -> bool:
     """Short, capitalised, and without a final full stop: a headline, not a paragraph."""
     text = line.strip()
     words = text.split()
-    return 3 <= len(words) <= 15 and bool(regex.match(r"[\p{Lu}\d\"“‘']", text)) and not regex.search(r"[.!?;:,]['\"”’)]*$", text)
+    return 3 <= len(words) <= 15 and bool(_HEADLINE_START.match(text)) and not _HEADLINE_END.search(text)
 
 
 def _weak_run(found: list, i: int) -> bool:
@@ -443,13 +482,14 @@ def _weak_run(found: list, i: int) -> bool:
     return (weak(i - 1) and weak(i - 2)) or (weak(i - 1) and weak(i + 1)) or (weak(i + 1) and weak(i + 2))
 
 
+@lru_cache(maxsize=4096)  # pages repeat their furniture; the result depends on the line alone
 def classify_line(line: str, first: bool = False) -> tuple[str, str, bool] | None:
     """The kind of chrome a line is by its shape, a message naming the cues, and whether the cue is weak
     (a lone platform or section name, chrome only beside other chrome); None for prose."""
     text = line.strip()
-    if not text or len(text) > 400:
+    if not text or len(text) > 400 or text.count(" ") > 70:
         return None
-    if regex.fullmatch(r"(?:#[\p{L}\p{N}_]+[\s,|·•]*){2,}", text):
+    if _HASHTAGS.fullmatch(text):
         return "page-counter", "page chrome: a line of hashtags (tags)", False
     for test in (_vocabulary_line, _date_line, _label_line, _byline, _contact_line, _call_line, _credit_tail):
         found = test(text, first)
@@ -475,7 +515,7 @@ def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
         if numbers and _SYMBOL.search(text):
             return "page-counter", "page chrome: a counter (symbols and numbers only, no words)"
         return None
-    if regex.fullmatch(r"^\W*+(?:(?:image|photo|picture|slide|slideshow|gallery|foto|slika|galerija)\s+)?\d++\s*+(?:of|/|od|од)\s*+/?\s*+\d*+\W*+", text, regex.I):
+    if _GALLERY_INDEX.fullmatch(text):
         return "orphan-embed-label", "page chrome: a gallery or page index ('1 of 6') without its gallery"
     if len(words) > 10 or len(tokens) > MAX_SHAPE_WORDS:
         return None
@@ -504,7 +544,7 @@ def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
         if first:
             return None
         return "related-teaser", f"{_TEASER_HEADER} ({shown}), not article text"
-    lone = len(content) == 1 and len(numbers) == 0 and not regex.search(r"[|»>/·•]", text)
+    lone = len(content) == 1 and len(numbers) == 0 and not _SEPARATORS.search(text)
     if all(w in v.get("navigation", ()) or w in glue for w in words):
         if first and len(content) < 2:
             return None
@@ -519,17 +559,22 @@ def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
     return "orphan-embed-label", f"page chrome: interface labels (buttons, widgets: {shown}), not article text"
 
 
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    return frozenset().union(*vocabulary().dates.values())
+
+
 def _date_line(text: str, first: bool) -> tuple[str, str] | None:
     """A line that is only a date or time stamp, maybe with a place, an agency or a label before it."""
     d = vocabulary().dates
-    rest = regex.sub(r"^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,2}\s*,\s*", "", text)  # "NOVI SAD, "
-    rest = regex.sub(r"^[\w-]+\.(?:com|net|org|rs|hr|ba|me)\s+", "", rest)  # "smithsonian.com "
-    rest = regex.sub(r"\([^()]{1,30}\)", " ", rest)  # "(Beta)"
-    rest = regex.sub(r"^\s*(?:\p{Lu}{3,}(?:\s+\p{Lu}{3,})?)\s+(?=\d)", "", rest)  # "BELGRADE Sept 5"
+    rest = _PLACE_PREFIX.sub("", text)  # "NOVI SAD, "
+    rest = _DOMAIN_PREFIX.sub("", rest)  # "smithsonian.com "
+    rest = _PARENTHESISED.sub(" ", rest)  # "(Beta)"
+    rest = _CAPS_PLACE.sub("", rest)  # "BELGRADE Sept 5"
     tokens = _tokens(rest)
     if not tokens or len(tokens) > MAX_SHAPE_WORDS:
         return None
-    allowed = set().union(*d.values()) if d else set()
+    allowed = _date_words()
     strong = False
     for t in tokens:
         f = fold(t).rstrip(".")
@@ -543,7 +588,7 @@ def _date_line(text: str, first: bool) -> tuple[str, str] | None:
         strong = True
     if not strong and _CLOCK.search(rest) and any(fold(t) in d.get("clock", ()) for t in tokens):
         strong = True
-    if not strong or not regex.search(r"\d|\p{L}{3,}", rest):
+    if not strong or not _HAS_CONTENT.search(rest):
         return None
     if all(fold(t).rstrip(".") in d.get("labels", ()) for t in tokens if not _NUMBER.match(t)) and not _FULL_DATE.search(rest):
         return None
@@ -554,9 +599,9 @@ def _value_is_not_a_sentence(value: str, max_words: int = 14) -> bool:
     words = value.split()
     if not words or len(words) > max_words:
         return False
-    if _SENTENCE_END.search(value) and value.rstrip()[-1] == "." and not regex.search(r"\b\p{Lu}\.?$|\d\.$", value):
+    if _SENTENCE_END.search(value) and value.rstrip()[-1] == "." and not _ABBREVIATION_END.search(value):
         return False  # "Source: the ministry said the deficit would narrow."
-    lower = [w for w in words if regex.match(r"\p{Ll}{2,}", w) and not _EMAIL.search(w)]
+    lower = [w for w in words if _LOWER_WORD.match(w) and not _EMAIL.search(w)]
     return len(lower) <= max(2, len(words) // 3)
 
 
@@ -600,8 +645,8 @@ def _byline(text: str, first: bool) -> tuple[str, str] | None:
     if fold(m.group("name").split()[0]) in _not_names():
         return None  # "By Monday, the council had ..." is a sentence
     tail = m.group("tail")
-    lower = [w for w in regex.findall(r"\b\p{Ll}[\p{Ll}.]+", tail) if w not in _BYLINE_TAIL_WORDS and not _EMAIL.search(w)]
-    if len(lower) > 2 or regex.search(r"[\p{L}]{3}\.\s*$", tail):
+    lower = [w for w in _LOWER_WORDS.findall(tail) if w not in _BYLINE_TAIL_WORDS and not _EMAIL.search(w)]
+    if len(lower) > 2 or _WORD_PERIOD_END.search(tail):
         return None
     return "page-counter", "page chrome: a byline ('By' and a name, with its outlet, address or date)"
 
@@ -615,8 +660,7 @@ def _contact_line(text: str, first: bool) -> tuple[str, str] | None:
     short = 6 if cues == ["handle"] else 10  # a handle in a longer line is often a quoted post's signature
     if len(words) <= short and not (text.rstrip()[-1] == "." and len(words) > 4):
         return "social-footer", f"page chrome: a contact or author line ({', '.join(cues)} on a short line)"
-    if len(words) <= 20 and regex.search(r"\b(?:contact|write|send|call|e-?mail|message|reach|tips?|pi[sš]ite|javite|"
-                                         r"po[sš]aljite|kontakt|dojav\w*|пишите|јавите|пошаљите)\b", text, regex.I):
+    if len(words) <= 20 and _CONTACT_VERB.search(text):
         return "social-footer", f"page chrome: a contact or tip-off line ({', '.join(cues)} with a call to write)"
     return None
 
@@ -672,11 +716,11 @@ def _credit_tail(text: str, first: bool) -> tuple[str, str] | None:
     if found is None:
         m = _SEPARATED_END.search(text)
         tail = next((g for g in m.groups() if g), "") if m else ""
-        value = regex.sub(r"^(?:photo\w*|image\w*|picture\w*|credit\w*|foto\w*)\s*:\s*", "", tail.strip(), flags=regex.I)
+        value = _CREDIT_LABEL.sub("", tail.strip())
         if tail and _name_like(value) and (_agency_in(tail) or value != tail.strip()):
             found = tail
     if found is None:
-        m = regex.search(r"(?:^|[.!?]\s+)(?:credit\w*|photo\w*|image\w*)\s*:\s*(\S[^.!?]{0,60})$|©\s*(\S.{0,60})$", text, regex.I)
+        m = _CREDIT_AT_END.search(text)
         if m is not None and _name_like(next(g for g in m.groups() if g).rstrip(". ")):
             found = m.group(0)
     if found is None:

@@ -21,8 +21,10 @@ def find(target: Text, ctx: Context, kind: str) -> Iterator[Hit]:
 
 @rule("QA201", "page-counter", "content/boilerplate", "major")
 def page_counter(target: Text, ctx: Context) -> Iterator[Hit]:
-    r"""Counters and meta lines scraped with the article: view, comment or share counts,
-    reading time, published/updated stamps, bylines, datelines, tags lines.
+    r"""Counters and meta lines scraped with the article ("5658 views", "By ...", "Tags: ...").
+
+    View, comment or share counts, reading time, published/updated stamps,
+    bylines, datelines and tags lines.
 
     Why: counters and meta lines are page furniture; in a translated article
     they read as stray numbers and names and show that nobody edited the page.
@@ -43,8 +45,9 @@ def page_counter(target: Text, ctx: Context) -> Iterator[Hit]:
 
 @rule("QA202", "photo-credit", "content/boilerplate", "major")
 def photo_credit(target: Text, ctx: Context) -> Iterator[Hit]:
-    r"""Photo credits, captions that end in a credit, and copyright notices in the body
-    ("Photo: Getty Images", "Foto: Tanjug", "All rights reserved").
+    r"""Photo credits, captions ending in a credit, and copyright notices ("Photo: Getty Images").
+
+    Also "Foto: Tanjug", "... (AP Photo/Jane Doe)" and "All rights reserved".
 
     Why: credits belong under an image that the text version does not have;
     a line "Photo: Reuters" in the body reads as a stray fragment.
@@ -81,8 +84,10 @@ def translation_disclaimer(target: Text, ctx: Context) -> Iterator[Hit]:
 
 @rule("QA204", "social-footer", "content/boilerplate", "major")
 def social_footer(target: Text, ctx: Context) -> Iterator[Hit]:
-    r"""Follow, share, subscribe, newsletter and contact furniture of the source outlet:
-    footers, share bars, calls to download an app, sign-up forms, tip-off lines.
+    r"""Follow, share, subscribe, newsletter and contact furniture of the source outlet.
+
+    Social footers, share bars, calls to join a channel or download an app,
+    newsletter sign-up forms, contact and tip-off lines.
 
     Why: the source site's promotion ("Follow us on Facebook", "write to us
     at ...@...") points English readers to another outlet's channels.
@@ -104,8 +109,10 @@ def social_footer(target: Text, ctx: Context) -> Iterator[Hit]:
 
 @rule("QA205", "related-teaser", "content/boilerplate", "major")
 def related_teaser(target: Text, ctx: Context) -> Iterator[Hit]:
-    r"""A related-article teaser, a list header ("Most read", "More in World"), the headlines
-    under it, or navigation (breadcrumbs, menus, previous/next) scraped into the body.
+    r"""A related-article teaser or link headline, a list header, or navigation in the body.
+
+    List headers ("Most read", "More in World") and the headlines under them;
+    breadcrumbs, menus and previous/next links.
 
     Why: "Read also: ..." and "See how ..." lines were links to other
     articles; in the body they interrupt the story and point nowhere.
@@ -125,8 +132,9 @@ def related_teaser(target: Text, ctx: Context) -> Iterator[Hit]:
 
 @rule("QA206", "orphan-embed-label", "content/boilerplate", "major")
 def orphan_embed_label(target: Text, ctx: Context) -> Iterator[Hit]:
-    r"""Text of a widget left without its widget: embed labels ("Bonus video:", "Gallery:"),
-    ad markers ("Advertisement", "the text continues below"), buttons, cookie
+    r"""Text of a widget left without the widget ("Bonus video:", "Advertisement", "Reply").
+
+    Embed labels, ad markers ("the text continues below"), buttons, cookie
     consent notices and comment-box furniture.
 
     Why: the video, gallery, ad, button or form it belonged to was not carried
