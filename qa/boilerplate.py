@@ -95,32 +95,40 @@ def _max_words(data: dict[str, Any], match: str) -> int | None:
 
 def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
     """Every kind's hits in a text, one pass over its paragraphs: one per paragraph or sentence, in text order."""
-    plans = _plans(extra)
-    hits: dict[str, list[Hit]] = {kind: [] for kind, _ in plans}
-    seen: dict[str, set[tuple[int, int]]] = {kind: set() for kind, _ in plans}
+    hits: dict[str, list[Hit]] = {kind: [] for kind, _ in _plans(extra)}
     for para in target.paragraphs:
-        text = target.slice(para)
-        nwords = len(text.split())
-        first = para.index == 0
-        for kind, kind_patterns in plans:
-            for p, line, method in kind_patterns:
-                if p.max_words is not None and nwords > p.max_words or first and p.not_first:
-                    continue
-                try:
-                    m = method(text) if p.timeout is None else method(text, timeout=p.timeout)
-                except TimeoutError:
-                    continue
-                if m is None:
-                    continue
-                span = _report_span(target, para, para.start + m.start(), para.start + m.end(), p.report)
-                if span in seen[kind] or any(s <= span[0] and span[1] <= e for s, e in seen[kind]):
-                    continue
-                seen[kind].add(span)
-                hits[kind].append(Hit(span[0], span[1], _MESSAGES[kind], suggestion=_SUGGESTIONS.get(kind)))
-                if p.report == "paragraph":
-                    break
+        seen: dict[str, list[tuple[int, int]]] = {}  # report spans lie inside their paragraph
+        for kind, start, end, report in _paragraph_matches(target.slice(para), para.index == 0, extra):
+            span = _report_span(target, para, para.start + start, para.start + end, report)
+            mine = seen.setdefault(kind, [])
+            if any(s <= span[0] and span[1] <= e for s, e in mine):
+                continue
+            mine.append(span)
+            hits[kind].append(Hit(span[0], span[1], _MESSAGES[kind], suggestion=_SUGGESTIONS.get(kind)))
     _add_shape_hits(target, hits)
     return _one_per_line(target, hits)
+
+
+@lru_cache(maxsize=8192)  # pages repeat their furniture line for line; a match depends on the line alone
+def _paragraph_matches(text: str, first: bool, extra: tuple[Path, ...]) -> tuple[tuple[str, int, int, str], ...]:
+    """Each kind's pattern matches in one paragraph: (kind, start, end, report), in pattern order; a kind
+    stops at its first match that reports the whole paragraph."""
+    nwords = len(text.split())
+    found = []
+    for kind, kind_patterns in _plans(extra):
+        for p, _line, method in kind_patterns:
+            if p.max_words is not None and nwords > p.max_words or first and p.not_first:
+                continue
+            try:
+                m = method(text) if p.timeout is None else method(text, timeout=p.timeout)
+            except TimeoutError:
+                continue
+            if m is None:
+                continue
+            found.append((kind, m.start(), m.end(), p.report))
+            if p.report == "paragraph":
+                break
+    return tuple(found)
 
 
 class _Spans:
@@ -491,7 +499,7 @@ def classify_line(line: str, first: bool = False) -> tuple[str, str, bool] | Non
         return None
     if _HASHTAGS.fullmatch(text):
         return "page-counter", "page chrome: a line of hashtags (tags)", False
-    for test in (_vocabulary_line, _date_line, _label_line, _byline, _contact_line, _call_line, _credit_tail):
+    for test in (_vocabulary_line, _date_line, _label_line, _byline, _contact_line, _call_line, _credit_tail, _link_row):
         found = test(text, first)
         if found is not None:
             kind, message = found
@@ -509,6 +517,8 @@ def _tokens(text: str) -> list[str]:
 def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
     """A line made only of interface, platform, navigation, teaser or counter words, numbers and separators."""
     tokens = _tokens(text)
+    if "I" in tokens:
+        return None  # the English pronoun: a quote ("I like it"), not Serbian "i" ("and") between platform names
     words = [fold(t) for t in tokens if not _NUMBER.match(t) and t != "(s)"]
     numbers = [t for t in tokens if _NUMBER.match(t)]
     if not words:
@@ -548,7 +558,7 @@ def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
     if all(w in v.get("navigation", ()) or w in glue for w in words):
         if first and len(content) < 2:
             return None
-        weak = f" {_WEAK}" if lone else ""
+        weak = f" {_WEAK}" if lone and content[0] not in v.get("buttons", ()) else ""
         return "related-teaser", f"page chrome: navigation or a section label ({shown}){weak}"
     if lone and content[0] not in v.get("buttons", ()):
         kind = "social-footer" if content[0] in v.get("platforms", ()) else "orphan-embed-label"
@@ -562,6 +572,25 @@ def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
 @lru_cache(maxsize=1)
 def _date_words() -> frozenset[str]:
     return frozenset().union(*vocabulary().dates.values())
+
+
+_ROW_SEPARATOR = regex.compile(r"(?<!\s)(?:\s++[|·•]\s++|\s*+[›»→]\s*+|\s++>\s++)")
+
+
+def _link_row(text: str, first: bool) -> tuple[str, str] | None:
+    """A row of short capitalised links: a menu, a breadcrumb trail, a share bar ("News | Region | World",
+    "Home › Sport › Novi Sad"). Three or more segments of one to three words, none a sentence."""
+    parts = [p.strip(" \t«»<>|·•") for p in _ROW_SEPARATOR.split(text)]
+    parts = [p for p in parts if p]
+    if len(parts) < 3 or len(parts) > 12 or first:
+        return None
+    if not all(1 <= len(p.split()) <= 3 and _CAPITALISED.match(p) and not p.endswith(".") for p in parts):
+        return None
+    if any(_NUMBER.match(p) for p in parts):
+        return None  # a row of figures is a table, not a menu
+    trail = bool(regex.search(r"[›»→>]", text))
+    what = "a breadcrumb trail" if trail else "a row of links (a menu or a share bar)"
+    return "related-teaser", f"page chrome: {what}, {len(parts)} short links and no sentence"
 
 
 def _date_line(text: str, first: bool) -> tuple[str, str] | None:
