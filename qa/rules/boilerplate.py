@@ -19,25 +19,35 @@ def find(target: Text, ctx: Context, kind: str) -> Iterator[Hit]:
     yield from ctx.boilerplate(target)[kind]
 
 
-@rule("QA201", "page-counter", "content/boilerplate", "major", quiet_inside=("QA104",))
+@rule("QA201", "page-counter", "content/boilerplate", "major")
 def page_counter(target: Text, ctx: Context) -> Iterator[Hit]:
-    r"""View, comment or share counters scraped with the article ("5658 views 8 comment(s)").
+    r"""Counters and meta lines scraped with the article ("5658 views", "By ...", "Tags: ...").
 
-    Why: counters are page furniture; in a translated article they read as
-    stray numbers and show that nobody edited the page.
+    View, comment or share counts, reading time, published/updated stamps,
+    bylines, datelines and tags lines.
+
+    Why: counters and meta lines are page furniture; in a translated article
+    they read as stray numbers and names and show that nobody edited the page.
 
     Bad: Russia and China sign a deal\n12.08.2023. 14:35 1.204 views | 3 comments\nThe agreement covers energy.
     Bad: Views: 980\nThe minister resigned.
+    Bad: Floods hit the north\nBy Petra Novak, staff reporter\nThe river rose overnight.
+    Bad: Floods hit the north\nSPLIT, 4 April 2024 at 08:15\nThe river rose overnight.
+    Bad: The river rose overnight.\nKeywords: floods, Sava, rescue
     Good: The video drew 5,658 views and eight comments within an hour.
+    Good: By Monday, the river had risen by two metres.
 
-    Known limits: a counter inside a sentence of prose is not reported.
+    Known limits: a counter inside a sentence of prose is not reported; a bare
+    time ("14.30") is not taken for a stamp.
     """
     return find(target, ctx, "page-counter")
 
 
-@rule("QA202", "photo-credit", "content/boilerplate", "major", quiet_inside=("QA104",))
+@rule("QA202", "photo-credit", "content/boilerplate", "major")
 def photo_credit(target: Text, ctx: Context) -> Iterator[Hit]:
-    r"""Photo credits and caption labels in the body ("Photo: Getty Images", "Foto: Tanjug").
+    r"""Photo credits, captions ending in a credit, and copyright notices ("Photo: Getty Images").
+
+    Also "Foto: Tanjug", "... (AP Photo/Jane Doe)" and "All rights reserved".
 
     Why: credits belong under an image that the text version does not have;
     a line "Photo: Reuters" in the body reads as a stray fragment.
@@ -45,6 +55,8 @@ def photo_credit(target: Text, ctx: Context) -> Iterator[Hit]:
     Bad: Image: Reuters/Marko Djurica\nThe protest went on.
     Bad: Foto: Beta\nThe protest went on.
     Bad: AFP/Getty Images
+    Bad: The mayor opens the bridge on Friday (Photo: Fena/Amel Emrić)
+    Bad: Sva prava zadržana.
     Good: A Reuters photographer said the police used tear gas.
 
     Known limits: a caption sentence without a label ("The minister in
@@ -53,7 +65,7 @@ def photo_credit(target: Text, ctx: Context) -> Iterator[Hit]:
     return find(target, ctx, "photo-credit")
 
 
-@rule("QA203", "translation-disclaimer", "content/boilerplate", "major", quiet_inside=("QA104",))
+@rule("QA203", "translation-disclaimer", "content/boilerplate", "major")
 def translation_disclaimer(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""A site's machine-translation disclaimer inside the article.
 
@@ -70,9 +82,12 @@ def translation_disclaimer(target: Text, ctx: Context) -> Iterator[Hit]:
     return find(target, ctx, "translation-disclaimer")
 
 
-@rule("QA204", "social-footer", "content/boilerplate", "major", quiet_inside=("QA104",))
+@rule("QA204", "social-footer", "content/boilerplate", "major")
 def social_footer(target: Text, ctx: Context) -> Iterator[Hit]:
-    r"""Follow-us, contact-us and subscribe footers of the source outlet.
+    r"""Follow, share, subscribe, newsletter and contact furniture of the source outlet.
+
+    Social footers, share bars, calls to join a channel or download an app,
+    newsletter sign-up forms, contact and tip-off lines.
 
     Why: the source site's promotion ("Follow us on Facebook", "write to us
     at ...@...") points English readers to another outlet's channels.
@@ -80,7 +95,11 @@ def social_footer(target: Text, ctx: Context) -> Iterator[Hit]:
     Bad: Join us on Instagram and Telegram for more news.
     Bad: Send us your stories at desk@example.com.
     Bad: Pratite nas na Fejsbuku.
+    Bad: Tweet | WhatsApp | Viber | Email
+    Bad: Join our Telegram channel for breaking news
+    Bad: Weekly newsletter: the day's news in five minutes
     Good: The police asked witnesses to contact them by phone.
+    Good: The minister followed the debate on Twitter and in parliament.
 
     Known limits: a footer that names no channel, address or newsletter is
     not caught.
@@ -88,15 +107,20 @@ def social_footer(target: Text, ctx: Context) -> Iterator[Hit]:
     return find(target, ctx, "social-footer")
 
 
-@rule("QA205", "related-teaser", "content/boilerplate", "major", quiet_inside=("QA104",))
+@rule("QA205", "related-teaser", "content/boilerplate", "major")
 def related_teaser(target: Text, ctx: Context) -> Iterator[Hit]:
-    r"""A related-article teaser or link headline scraped into the body.
+    r"""A related-article teaser or link headline, a list header, or navigation in the body.
+
+    List headers ("Most read", "More in World") and the headlines under them;
+    breadcrumbs, menus and previous/next links.
 
     Why: "Read also: ..." and "See how ..." lines were links to other
     articles; in the body they interrupt the story and point nowhere.
 
     Bad: Floods hit the north\nThe river rose overnight.\nRead also: Serbia and Kosovo agree on licence plates
     Bad: Floods hit the north\nThe river rose overnight.\nFind out how the floods hit the north of the country
+    Bad: The river rose overnight.\nMost read this week
+    Bad: Floods hit the north\nHome › News › Region\nThe river rose overnight.
     Good: Watch: Aguero scores twice as City win\nThe striker scored in each half.
     Good: Read the full statement, the minister told reporters, before judging.
 
@@ -106,16 +130,24 @@ def related_teaser(target: Text, ctx: Context) -> Iterator[Hit]:
     return find(target, ctx, "related-teaser")
 
 
-@rule("QA206", "orphan-embed-label", "content/boilerplate", "major", quiet_inside=("QA104",))
+@rule("QA206", "orphan-embed-label", "content/boilerplate", "major")
 def orphan_embed_label(target: Text, ctx: Context) -> Iterator[Hit]:
-    r"""An embed label left without its embed ("Bonus video:", "Gallery:").
+    r"""Text of a widget left without the widget ("Bonus video:", "Advertisement", "Reply").
 
-    Why: the video, gallery or poll it introduced was not carried over, so
-    the label announces something that is not there.
+    Embed labels, ad markers ("the text continues below"), buttons, cookie
+    consent notices and comment-box furniture.
+
+    Why: the video, gallery, ad, button or form it belonged to was not carried
+    over, so the text announces or labels something that is not there.
 
     Bad: The match ended 2-1.\nWatch the video:
     Bad: PHOTO GALLERY
+    Bad: The river rose overnight.\n— ADVERTISEMENT —\nRescuers arrived at dawn.
+    Bad: Tekst se nastavlja ispod oglasa
+    Bad: This website uses cookies to improve your experience.
+    Bad: Comments reflect the views of their authors, not of the editors.
     Good: Video footage showed the crowd dispersing.
+    Good: The regulator fined firms that use cookies without consent.
 
     Known limits: a label followed by a caption on the same line is not
     reported.
@@ -123,7 +155,7 @@ def orphan_embed_label(target: Text, ctx: Context) -> Iterator[Hit]:
     return find(target, ctx, "orphan-embed-label")
 
 
-@rule("QA207", "dangling-link-text", "content/markup", "major", quiet_inside=("QA104",))
+@rule("QA207", "dangling-link-text", "content/markup", "major")
 def dangling_link_text(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""Link text whose hyperlink was lost ("You can read more about them here.").
 

@@ -118,7 +118,7 @@ def _english_context(prev: Token | None, nxt: Token | None, raw: str, tok: Token
     return False
 
 
-@rule("QA102", "untranslated-word", "accuracy/untranslated", "major", quiet_inside=("QA104", "QA103", "QA002"))
+@rule("QA102", "untranslated-word", "accuracy/untranslated", "major", quiet_inside=("QA104", "QA103", "QA002", "content/boilerplate", "content/markup"))
 def untranslated_word(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""A word common in the source language and unknown in English, left untranslated.
 
@@ -185,7 +185,7 @@ def _foreign_word(tok: Token, lang: str, letters: str, allow: frozenset[str]) ->
     return src >= threshold and src - en >= 2.0
 
 
-@rule("QA103", "foreign-script", "accuracy/untranslated", "major", quiet_inside=("QA104", "QA002"))
+@rule("QA103", "foreign-script", "accuracy/untranslated", "major", quiet_inside=("QA104", "QA002", "content/boilerplate", "content/markup"))
 def foreign_script(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""Letters of another script (Cyrillic, CJK, Devanagari, Arabic, ...) inside Latin-script English.
 
@@ -237,7 +237,7 @@ def _joinable(gap: str) -> bool:
     return 0 < len(gap) <= 3 and all(c in " -'’\u00a0" or unicodedata.category(c).startswith("M") for c in gap)
 
 
-@rule("QA104", "untranslated-sentence", "accuracy/untranslated", "major", quiet_inside=("QA002",))
+@rule("QA104", "untranslated-sentence", "accuracy/untranslated", "major", quiet_inside=("QA002", "content/boilerplate", "content/markup"))
 def untranslated_sentence(target: Text, ctx: Context) -> Iterator[Hit]:
     r"""A whole sentence or paragraph left in another language.
 

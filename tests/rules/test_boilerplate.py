@@ -91,14 +91,21 @@ def test_prose_is_not_chrome(line: str) -> None:
     assert not result.findings, [(f.rule, f.excerpt) for f in result.findings]
 
 
-def test_seed_footer_is_one_finding_with_its_second_sentence_as_a_note() -> None:
+def test_seed_footer_is_one_finding() -> None:
+    """Two chrome sentences on one short line are one defect: one finding over both (issue 11)."""
     text = HEADLINE + "Follow us on Facebook,Twitter i Viber. If you have a topic proposal for us, contact us at bbcnasrpskom@bbc.co.uk"
-    result = qa.check(text, source_lang="sr", config=qa.Config(select=("QA204",)))
-    [footer] = result.findings
-    assert footer.excerpt == "Follow us on Facebook,Twitter i Viber."
-    assert [(r["rule"], r["excerpt"]) for r in footer.related] == [
-        ("QA204", "If you have a topic proposal for us, contact us at bbcnasrpskom@bbc.co.uk"),
+    result = qa.check(text, source_lang="sr", config=qa.Config(select=("QA2",)))
+    assert [f.excerpt for f in result.findings] == [
+        "Follow us on Facebook,Twitter i Viber. If you have a topic proposal for us, contact us at bbcnasrpskom@bbc.co.uk",
     ]
+
+
+def test_two_chrome_sentences_in_a_long_paragraph_stay_apart() -> None:
+    """Merging is for short lines: in a long paragraph the prose between two hits is not chrome."""
+    prose = " ".join(["The council met on Monday and the members discussed the budget at length."] * 4)
+    text = HEADLINE + "Click here to see the programme. " + prose + " The full list is available here.\n"
+    result = qa.check(text, config=qa.Config(select=("QA207",)))
+    assert [f.excerpt for f in result.findings] == ["Click here to see the programme.", "The full list is available here."]
 
 
 def test_user_pattern_file_extends_the_bundled_ones(tmp_path) -> None:
