@@ -33,6 +33,7 @@ from pathlib import Path
 
 from qa.languages.frequency import zipf
 from qa.languages.profile import Profile
+from qa.languages.scripts import script_of
 from qa.languages.transliteration import ascii_fold, to_latin
 from qa.resources import DATA
 
@@ -43,6 +44,12 @@ _KIND = {"country": "place", "city": "place", "continent": "place", "state": "pl
 # Entity ids whose names are words of everyday English or of many languages (a CLDR territory "Island",
 # languages called "Nko", ...): only multi-letter names whose every letter is a letter are kept.
 _MIN_LETTERS = 3
+
+
+def tagged(entity: str) -> bool:
+    """Is the entity one whose names CLDR gives per language (a country, language, currency, weekday or month),
+    rather than a gazetteer place whose alternate names may lack this language's?"""
+    return entity.split(":", 1)[0] in ("country", "language", "currency", "day", "month")
 
 
 def kind_of(entity: str) -> str:
@@ -98,8 +105,10 @@ def inflects(token: str, word: str) -> bool:
     if token == word:
         return True
     base = stem(word)
-    if len(base) < 4 or len(token) < len(word):
+    if len(token) < len(word):
         return False
+    if len(base) < 4:  # a short name takes a short ending after its last letter: Beč, Beča, Beču
+        return len(word) == 3 and token.startswith(word) and len(token) - len(word) <= 2
     return token.startswith(base) and len(token) - len(base) <= 3
 
 
@@ -181,11 +190,28 @@ class NameTable:
         return False
 
     @staticmethod
+    def _shortest(form: Form) -> int:
+        """The shortest form in another script that is looked for in a source: two Han characters for a
+        country of CLDR (美国), three for a gazetteer name (阿拉 is part of 阿拉伯), four letters and signs in
+        an alphabet such as Devanagari (पर is a postposition)."""
+        han = all(script_of(c) == "CJK" for c in form.raw if c.isalpha())
+        if han:
+            return 3 if form.gazetteer else 2
+        return 5 if form.gazetteer else 3
+
+    @staticmethod
     def _plausible(form: Form, index: SourceIndex, i: int) -> bool:
         """May source word ``i`` begin this form when looking for the names a source says? A place is written
         with a capital; a gazetteer name that opens a sentence must not be a common word of the language
         (GeoNames has towns called "Kako" and "Nakon", which open many Croatian sentences)."""
-        if kind_of(form.entity) != "place":
+        kind = kind_of(form.entity)
+        if kind == "language":
+            # written in lower case in many languages, and prefixes of common words: only exact forms and short
+            # endings of long stems ("njemačkoj" is German, "синдром" is not Sindhi)
+            tok = index.tokens[i][0]
+            base = stem(form.words[0])
+            return tok == form.words[0] or (len(base) >= 5 and len(tok) - len(base) <= 2)
+        if kind != "place":
             return True
         if i not in index.capitalised:
             return False
@@ -196,9 +222,10 @@ class NameTable:
                 return False
             if i - 1 in index.capitalised and i not in index.initial:
                 return False
-            if i in index.initial and index.wordfreq and len(form.words) == 1:
+            if index.wordfreq and len(form.words) == 1:
+                # a single-word gazetteer name that is a common word of the language is taken for the word
                 _, start, end, _ = index.tokens[i]
-                return zipf(index.text[start:end].lower(), index.wordfreq) < 5.0
+                return zipf(index.text[start:end].lower(), index.wordfreq) < (3.0 if i in index.initial else 4.0)
         return True
 
     def found(self, index: SourceIndex) -> list[tuple[str, int, int]]:
@@ -225,7 +252,7 @@ class NameTable:
             while pos < len(text):
                 best2: tuple[int, str] | None = None
                 for form in self.by_prefix.get(text[pos], ()):
-                    if not form.words and text.startswith(form.raw, pos):
+                    if not form.words and len(form.raw) >= self._shortest(form) and text.startswith(form.raw, pos):
                         end = pos + len(form.raw)
                         if best2 is None or end > best2[0]:
                             best2 = (end, form.entity)
@@ -279,7 +306,7 @@ def _place_forms(comparable: bool) -> list[Form]:
                 if words and len(f) >= _MIN_LETTERS:
                     out.append(Form(entity, words, f, False, True))
         elif other:
-            out += [Form(entity, (), f, False) for f in other.split("|") if len(f) >= 2]
+            out += [Form(entity, (), f, False, True) for f in other.split("|") if len(f) >= 2]
     return out
 
 

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from qa.context import Context
 from qa.languages.frequency import english, zipf
-from qa.languages.names import SourceIndex, kind_of, names_for
+from qa.languages.names import SourceIndex, kind_of, names_for, tagged
 from qa.languages.transliteration import ascii_fold, has_cyrillic
 from qa.model import Hit, Severity, Span
 from qa.numbers import explained, source_numbers, target_numbers
@@ -177,11 +177,13 @@ class _Names:
         tgt_tokens = [ascii_fold(t.text).lower() for t in target.tokens]
         self.target_keys = frozenset(sound_key(w) for w in tgt_tokens)
         self.target_prefixes = frozenset(w[:4] for w in tgt_tokens if len(w) >= 4)
-        self.target_names = [ascii_fold(t.text).lower() for run in target.name_runs for t in run]
+        self.nodots = target.raw.replace(".", "")
+        self.runs = self._runs(target)
+        self.target_names = [ascii_fold(t.text).lower() for run in self.runs for t in run]
         # known entities the target names: an n-gram of a name run that the English table knows
         self.target_entities: dict[str, tuple[int, int]] = {}
         if self.table is not None:
-            for run in target.name_runs:
+            for run in self.runs:
                 for i, j, ids in self._known(run):
                     for e in ids:
                         self.target_entities.setdefault(e, (run[i].start, run[j].end))
@@ -189,6 +191,29 @@ class _Names:
         self.source_names = self._source_names(source, ctx) if self.comparable else []
         self.dropped = [n for n in self.source_names
                         if not (_stem_match(n[3], self.target_keys) or any(_loosely(t, n[3]) for t in self.target_names))]
+
+    def _runs(self, target: Text) -> list[list[Token]]:
+        """The target's name runs, and the known names its name runs leave out as common words or sentence
+        starts ("China", "Europe", "Boston" opening a sentence): a country swapped for China is a swap too."""
+        runs = list(target.name_runs)
+        if self.table is None:
+            return runs
+        covered = {t.start for r in runs for t in r}
+        extra: list[list[Token]] = []
+        prev_end: int | None = None
+        for tok in target.tokens:
+            if tok.start in covered or not tok.text[:1].isupper() or target.is_protected(tok.start, tok.end):
+                prev_end = None
+                continue
+            if extra and prev_end is not None and target.raw[prev_end : tok.start] in (" ", "-"):
+                extra[-1].append(tok)
+            else:
+                extra.append([tok])
+            prev_end = tok.end
+        for run in extra:
+            if any(kind_of(e) not in _WEAK_KINDS for _, _, ids in self._known(run) for e in ids):
+                runs.append(run)
+        return sorted(runs, key=lambda r: r[0].start)
 
     def _known(self, run: list[Token]) -> list[tuple[int, int, set[str]]]:
         """(first, last, entity ids) of every n-gram of a target name run that names a known entity."""
@@ -210,6 +235,8 @@ class _Names:
             return True
         assert self.table is not None
         for name in self.table.english_names.get(entity, ()):
+            if len(name) <= 4 and name.isalpha() and re.search(rf"\b{name.upper()}\b", self.nodots):
+                return True  # "US" written "U.S."
             words = name.split()
             if all((w[:4] if len(w) >= 5 else w) in self.target_prefixes or sound_key(w) in self.target_keys for w in words):
                 return True
@@ -224,6 +251,10 @@ class _Names:
         spans = [(s, e) for _, s, e in self.found]
         lang = ctx.source.wordfreq
         out = []
+        # a text that capitalises a fifth of its words capitalises nouns (German): a capital says little there
+        words = [w for w, _, _, _ in self.index.tokens if w.isalpha()]
+        capitals = sum(1 for _, a, _, _ in self.index.tokens if source.raw[a : a + 1].isupper() and not _initial(source.raw, a, starts))
+        nouns = bool(words) and capitals / len(words) >= 0.2
         for word, start, end, caps in self.index.tokens:
             raw = source.raw[start:end]
             if caps or not raw[:1].isupper() or len(word) < 3 or not word.isalpha():
@@ -233,7 +264,8 @@ class _Names:
             en = english(word)
             if not (en >= 2.0 or (lang is not None and zipf(ctx.source.to_latin(raw).lower(), lang) < 2.0)):
                 continue
-            out.append((start, end, raw, word, en >= 2.0))
+            src = zipf(raw.lower(), lang) if lang is not None else 0.0
+            out.append((start, end, raw, word, en >= 3.0 and src - en < 1.5 and not nouns))
         return out
 
 
@@ -290,13 +322,13 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
     (``Rou`` for Rowe) is a name without counterpart, at info when nothing
     else is amiss.
     """
-    runs = target.name_runs
-    if not runs:
+    if not target.name_runs and not any(t.text[:1].isupper() for t in target.tokens):
         return
     names = _names(target, source, ctx)
     table = names.table
     if not names.comparable and table is None:
         return
+    runs = names.runs
     keys = frozenset(sound_key(w) for w, _, _, _ in names.index.tokens) if names.comparable else frozenset()
     for run in runs:
         matched = [len(t.text) < 3 for t in run]
@@ -311,7 +343,7 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
             for k, t in enumerate(run):
                 if not matched[k] and _stem_match(ascii_fold(t.text).lower(), keys):
                     matched[k] = True
-        if all(matched) or (any(matched) and not missing):
+        if all(matched) or (any(matched[k] for k, t in enumerate(run) if len(t.text) >= 3) and not missing):
             continue
         s, e = run[0].start, run[-1].end
         text = target.raw[s:e]
@@ -320,9 +352,13 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
             kinds -= _WEAK_KINDS
             swapped = [source.raw[a:b] for x, a, b in names.found if kind_of(x) in kinds and not names.in_target(x)]
             if swapped:
-                yield Hit(s, e, f"name {text!r} is not in the source, which names {swapped[0]!r} here", severity=Severity.MAJOR)
+                sev = Severity.MAJOR if any(tagged(x) for x in missing) else None
+                yield Hit(s, e, f"name {text!r} is not in the source, which names {swapped[0]!r} here", severity=sev)
             else:
-                yield Hit(s, e, f"name {text!r} has no counterpart in the source")
+                # CLDR names every country, language and currency in the source language: its absence is evidence;
+                # a gazetteer place may just lack this language's spelling
+                sev = None if any(tagged(x) and kind_of(x) not in _WEAK_KINDS for x in missing) else Severity.INFO
+                yield Hit(s, e, f"name {text!r} has no counterpart in the source", severity=sev)
             continue
         if not names.comparable:
             continue
@@ -330,7 +366,7 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
         folded = [ascii_fold(t.text).lower() for t in run]
         if any(_loosely(t, n[3]) for n in names.source_names if lo <= n[0] < hi for t in folded):
             continue  # a transcription: Sturridge/Staridž, Feinstein/Fajnštajn
-        near = [n[2] for n in names.dropped if lo <= n[0] < hi]
+        near = [n[2] for n in names.dropped if lo <= n[0] < hi and n[4]]
         if kinds or not near:
             yield Hit(s, e, f"name {text!r} has no counterpart in the source", severity=Severity.INFO)
         else:
@@ -392,12 +428,11 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
         if kind in _WEAK_KINDS or entity in seen_entities or source.is_protected(start, end):
             continue
         seen_entities.add(entity)
-        if names.in_target(entity):
-            continue
         word = source.raw[start:end]
-        major = kind in extra
-        h = hit(start, end, f"{word!r} from the source is missing in the translation" + (", which names another here" if major else ""),
-                Severity.MAJOR if major else None)
+        if names.in_target(entity) or any(_loosely(t, fold_word) for t in names.target_names for fold_word in [ascii_fold(ctx.source.to_latin(word)).lower()]):
+            continue
+        swapped = kind in extra
+        h = hit(start, end, f"{word!r} from the source is missing in the translation" + (", which names another here" if swapped else ""))
         if h:
             yield h
     # 2. name-like words of a Latin or Cyrillic source
