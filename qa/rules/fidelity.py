@@ -229,6 +229,13 @@ class _Names:
                     break
         return out
 
+    def related(self, tokens: list[Token]) -> bool:
+        """Does the source name an entity whose English name begins like this target name (German/Germany,
+        Chinese/China, English/England: an adjective for its country, or the other way round)?"""
+        assert self.table is not None
+        head = ascii_fold(tokens[0].text).lower()[:4]
+        return len(head) == 4 and any(n.startswith(head) for e in self.entities for n in self.table.english_names.get(e, ()))
+
     def in_target(self, entity: str) -> bool:
         """Does the translation name a known source entity (by any English name of it, or a word sharing its first four letters)?"""
         if entity in self.target_entities:
@@ -237,6 +244,8 @@ class _Names:
         for name in self.table.english_names.get(entity, ()):
             if len(name) <= 4 and name.isalpha() and re.search(rf"\b{name.upper()}\b", self.nodots):
                 return True  # "US" written "U.S."
+            if not name.isalpha() and len(name) <= 3 and name in self.nodots:
+                return True  # a currency sign: "$"
             words = name.split()
             if all((w[:4] if len(w) >= 5 else w) in self.target_prefixes or sound_key(w) in self.target_keys for w in words):
                 return True
@@ -333,24 +342,30 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
     for run in runs:
         matched = [len(t.text) < 3 for t in run]
         missing: set[str] = set()
+        long = [k for k, t in enumerate(run) if len(t.text) >= 3]
         if table is not None:
             for i, j, ids in names._known(run):
-                if ids & names.entities or any(table.present(e, names.index) for e in ids):
+                if ids & names.entities or any(table.present(e, names.index) for e in ids) or names.related(run[i : j + 1]):
                     matched[i : j + 1] = [True] * (j + 1 - i)
-                else:
-                    missing |= ids
+                elif all(i <= k <= j for k in long):
+                    missing |= ids  # a known name that is the whole run ("Jordan" of "Jordan Cownie" is a person's)
         if names.comparable:
             for k, t in enumerate(run):
                 if not matched[k] and _stem_match(ascii_fold(t.text).lower(), keys):
                     matched[k] = True
-        if all(matched) or (any(matched[k] for k, t in enumerate(run) if len(t.text) >= 3) and not missing):
+        if all(matched) or (any(matched[k] for k in long) and not missing):
             continue
         s, e = run[0].start, run[-1].end
         text = target.raw[s:e]
         kinds = {kind_of(x) for x in missing}
+        lo, hi = aligned_region(target, source, s, e)
+        if names.comparable:
+            folded = [ascii_fold(t.text).lower() for t in run if len(t.text) >= 3]
+            if any(_loosely(t, w) for w, a, _, _ in names.index.tokens if lo <= a < hi and source.raw[a : a + 1].isupper() for t in folded):
+                continue  # a transcription: Sturridge/Staridž, Feinstein/Fajnštajn, Utah/Juta
         if kinds and not kinds <= _WEAK_KINDS:
             kinds -= _WEAK_KINDS
-            swapped = [source.raw[a:b] for x, a, b in names.found if kind_of(x) in kinds and not names.in_target(x)]
+            swapped = [source.raw[a:b] for x, a, b in names.found if lo <= a < hi and kind_of(x) in kinds and not names.in_target(x)]
             if swapped:
                 sev = Severity.MAJOR if any(tagged(x) for x in missing) else None
                 yield Hit(s, e, f"name {text!r} is not in the source, which names {swapped[0]!r} here", severity=sev)
@@ -362,10 +377,6 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
             continue
         if not names.comparable:
             continue
-        lo, hi = aligned_region(target, source, s, e)
-        folded = [ascii_fold(t.text).lower() for t in run]
-        if any(_loosely(t, n[3]) for n in names.source_names if lo <= n[0] < hi for t in folded):
-            continue  # a transcription: Sturridge/Staridž, Feinstein/Fajnštajn
         near = [n[2] for n in names.dropped if lo <= n[0] < hi and n[4]]
         if kinds or not near:
             yield Hit(s, e, f"name {text!r} has no counterpart in the source", severity=Severity.INFO)
