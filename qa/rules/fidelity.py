@@ -149,7 +149,7 @@ def _skeleton(word: str, english: bool) -> str:
     return _DOUBLED.sub(r"\1", w)
 
 
-_EN_SOUNDS = (("tch", "s"), ("dge", "j"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("ph", "f"),
+_EN_SOUNDS = (("kn", "n"), ("tch", "s"), ("dge", "j"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("ph", "f"),
               ("th", "t"), ("ck", "k"), ("gh", ""), ("wh", "v"), ("qu", "kv"), ("x", "ks"), ("w", "v"))
 _SRC_SOUNDS = (("dz", "g"), ("dj", "g"), ("x", "ks"), ("w", "v"), ("j", ""))
 _SOFT_C = re.compile(r"c(?=[eiy])")
@@ -162,7 +162,8 @@ def _loosely(target_word: str, source_word: str) -> bool:
     a, b = _skeleton(target_word, True), _skeleton(source_word, False)
     if len(a) < 2:
         return a == b and bool(a)
-    return b == a or (b.startswith(a) and len(b) - len(a) <= 2) or (len(a) >= 4 and fuzz.ratio(a, b) >= 80)
+    return (b == a or (b.startswith(a) and len(b) - len(a) <= 2) or (len(b) >= 2 and a.startswith(b) and len(a) - len(b) <= 1)
+            or (len(a) >= 4 and fuzz.ratio(a, b) >= 80))
 
 
 class _Names:
@@ -275,7 +276,7 @@ class _Names:
                 continue
             src = zipf(raw.lower(), lang) if lang is not None else 0.0
             # strong: a name English knows that is no common word of the source language
-            out.append((start, end, raw, word, en >= 2.0 and (src < 3.5 or (not nouns and src - en < 1.5))))
+            out.append((start, end, raw, word, len(word) >= 4 and en >= 2.0 and (src < 3.5 or (not nouns and src - en < 1.5))))
         return out
 
 
@@ -449,6 +450,8 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
         kind = kind_of(entity)
         if kind in _WEAK_KINDS or entity in seen_entities or source.is_protected(start, end):
             continue
+        if names.comparable and not tagged(entity):
+            continue  # a gazetteer town in Latin or Cyrillic letters may be a word ("Tihi"); name-like words are step 2
         seen_entities.add(entity)
         word = source.raw[start:end]
         if names.in_target(entity) or any(_loosely(t, fold_word) for t in names.target_names for fold_word in [ascii_fold(ctx.source.to_latin(word)).lower()]):
@@ -483,8 +486,10 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
             or not (sum(c.isupper() for c in tok) >= 2 or any(c.isdigit() for c in tok))
         ):
             continue
-        if not latin_source and tok.isalpha() and ctx.source.wordfreq and zipf(tok.lower(), ctx.source.wordfreq) >= 3.0 > english(tok.lower()):
-            continue  # a word of the source language typed in Latin letters inside a Cyrillic text
+        if not latin_source and tok.isalpha() and ctx.source.wordfreq and zipf(tok.lower(), ctx.source.wordfreq) >= 3.0 and (
+            tok.islower() or english(tok.lower()) < 3.0
+        ):
+            continue  # a word of the source language typed in Latin letters inside a Cyrillic text ("je")
         key = ascii_fold(tok).lower()
         if key in seen:
             continue
