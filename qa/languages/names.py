@@ -27,11 +27,12 @@ everything after folding to ASCII, so ``Вашингтон`` meets ``Vašington`
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from qa.languages.frequency import zipf
+from qa.languages.frequency import english, zipf
 from qa.languages.profile import Profile
 from qa.languages.scripts import script_of
 from qa.languages.transliteration import ascii_fold, to_latin
@@ -204,10 +205,10 @@ class NameTable:
         """The shortest form in another script that is looked for in a source: two Han characters for a
         country of CLDR (美国), three for a gazetteer name (阿拉 is part of 阿拉伯), four letters and signs in
         an alphabet such as Devanagari (पर is a postposition)."""
-        han = all(script_of(c) == "CJK" for c in form.raw if c.isalpha())
+        han = all(script_of(c) == "CJK" and unicodedata.name(c, "").startswith("CJK") for c in form.raw if c.isalpha())
         if han:
             return 3 if form.gazetteer else 2
-        return 5 if form.gazetteer else 3
+        return 5 if form.gazetteer else 3  # kana and alphabets: チリ is Chile and dust, メディア media and Medea
 
     @staticmethod
     def _plausible(form: Form, index: SourceIndex, i: int) -> bool:
@@ -215,6 +216,8 @@ class NameTable:
         with a capital; a gazetteer name that opens a sentence must not be a common word of the language
         (GeoNames has towns called "Kako" and "Nakon", which open many Croatian sentences)."""
         kind = kind_of(form.entity)
+        if kind == "language" and english(self_names_first(form.entity)) < 3.5:
+            return False  # a language English news seldom names: its name is likelier a word ("cree", "corso")
         if kind == "language":
             # written in lower case in many languages, and prefixes of common words: only exact forms and short
             # endings of long stems ("njemačkoj" is German, "синдром" is not Sindhi)
@@ -297,6 +300,21 @@ def _english() -> dict[str, set[str]]:
             out.setdefault(n if code else fold(n), set()).add(entity)
     for entity, name, _, _ in _places():
         out.setdefault(fold(name), set()).add(entity)
+    return out
+
+
+def self_names_first(entity: str) -> str:
+    """The first English name of an entity ("language:co" -> "corsican"), or "" when English has none."""
+    names = _english_names().get(entity)
+    return names[0] if names else ""
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for name, ids in _english().items():
+        for i in ids:
+            out.setdefault(i, []).append(name)
     return out
 
 

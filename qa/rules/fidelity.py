@@ -175,7 +175,7 @@ class _Names:
         self.index = SourceIndex.of(source.raw, ctx.source, self.comparable)
         self.found = self.table.found(self.index) if self.table is not None else []
         self.entities = {e for e, _, _ in self.found}
-        tgt_tokens = [ascii_fold(t.text).lower() for t in target.tokens]
+        tgt_tokens = [p for t in target.tokens for p in ascii_fold(t.text).lower().split("-")]
         self.target_keys = frozenset(sound_key(w) for w in tgt_tokens)
         self.target_prefixes = frozenset(w[:4] for w in tgt_tokens if len(w) >= 4)
         self.nodots = target.raw.replace(".", "")
@@ -248,8 +248,9 @@ class _Names:
             if not name.isalpha() and len(name) <= 3 and name in self.nodots:
                 return True  # a currency sign: "$"
             words = name.split()
-            if all((w[:4] if len(w) >= 5 else w) in self.target_prefixes or sound_key(w) in self.target_keys for w in words):
-                return True
+            found = sum((w[:4] if len(w) >= 5 else w) in self.target_prefixes or sound_key(w) in self.target_keys for w in words)
+            if found == len(words) or (len(words) >= 3 and found >= len(words) - 1):
+                return True  # "Falklands Pound" for "Falkland Islands Pound"
         return False
 
     def _source_names(self, source: Text, ctx: Context) -> list[tuple[int, int, str, str, bool]]:
@@ -501,6 +502,8 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
             continue
         if tok.isupper() and (_currency_in(tok, names, tgt_folded) or _near_acronym(tok, target.raw)):
             continue
+        if names.table is not None and any(names.in_target(e) for e in names.table.english_ids(tok)):
+            continue  # "USA" for the US
         if not tok.isupper() and tok[:1].isupper() and (_stem_match(key, names.target_keys) or any(_loosely(t, key) for t in names.target_names)):
             continue  # an inflected name ("McGregora", "LeBrona") or a transcription ("JuGov")
         block = _sentence_near(target, m.start() / max(1, len(source.raw)))
@@ -522,11 +525,15 @@ def _currency_in(code: str, names: _Names, tgt_folded: str) -> bool:
 
 
 def _near_acronym(tok: str, target: str) -> bool:
-    """Does the translation have an acronym of the same length that differs in one letter (PTSP/PTSD, DNK/DNA)?"""
+    """Does the translation have the acronym localised: one letter changed (PTSP/PTSD, DNK/DNA), the letters in
+    another order (VIH/HIV, ADN/DNA, ONG/NGO), or one letter fewer (ONU/UN)?"""
     if len(tok) < 3:
         return False
-    for m in re.finditer(rf"\b[A-Z]{{{len(tok)}}}\b", target):
-        if sum(a != b for a, b in zip(m.group(), tok)) <= 1:
+    for m in re.finditer(r"\b[A-Z]{2,}\b", target.replace(".", "")):
+        a = m.group()
+        if len(a) == len(tok) and (sum(x != y for x, y in zip(a, tok)) <= 1 or sorted(a) == sorted(tok)):
+            return True
+        if len(a) == len(tok) - 1 and all(a.count(c) <= tok.count(c) for c in a):
             return True
     return False
 
