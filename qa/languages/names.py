@@ -299,7 +299,8 @@ def _english() -> dict[str, set[str]]:
             code = n.isupper() and n.isalpha() and len(n) <= 4  # a code is kept in capitals: see english_ids
             out.setdefault(n if code else fold(n), set()).add(entity)
     for entity, name, _, _ in _places():
-        out.setdefault(fold(name), set()).add(entity)
+        if len(name) >= 4:  # "Man" (Côte d'Ivoire) and "Bar" (Montenegro) are English words first
+            out.setdefault(fold(name), set()).add(entity)
     return out
 
 
