@@ -262,10 +262,14 @@ class _Names:
         spans = [(s, e) for _, s, e in self.found]
         lang = ctx.source.wordfreq
         out = []
-        # a text that capitalises a fifth of its words capitalises nouns (German): a capital says little there
+        # a text that capitalises common words of its language inside sentences capitalises nouns (German):
+        # a capital says little there
         words = [w for w, _, _, _ in self.index.tokens if w.isalpha()]
-        capitals = sum(1 for _, a, _, _ in self.index.tokens if source.raw[a : a + 1].isupper() and not _initial(source.raw, a, starts))
-        nouns = bool(words) and capitals / len(words) >= 0.2
+        common_capitals = sum(
+            1 for _, a, e, _ in self.index.tokens
+            if source.raw[a : a + 1].isupper() and not _initial(source.raw, a, starts) and lang is not None
+            and zipf(ctx.source.to_latin(source.raw[a:e]).lower(), lang) >= 4.0)
+        nouns = common_capitals >= 2 and common_capitals >= 0.1 * len(words)
         for word, start, end, caps in self.index.tokens:
             raw = source.raw[start:end]
             if caps or not raw[:1].isupper() or len(word) < 3 or not word.isalpha():
