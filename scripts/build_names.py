@@ -83,6 +83,8 @@ def cldr_names(locale_code: str) -> dict[str, list[str]]:
         if len(code) == 2:  # ISO 639-1: the languages news names (CLDR's others include "Kako", "Bodo", "Nama")
             add(f"language:{code}", name)
     for code, name in loc.currencies.items():
+        if code.startswith("X"):  # ISO 4217 X-codes: metals, funds, test codes ("argent" is silver, not a currency)
+            continue
         add(f"currency:{code}", name)
         if locale_code == "en" and not loc.currency_symbols.get(code, code).isalpha():
             add(f"currency:{code}", loc.currency_symbols[code])  # English writes "$", "£", "€"

@@ -270,7 +270,7 @@ class _Names:
         common_capitals = sum(
             1 for _, a, e, _ in self.index.tokens
             if source.raw[a : a + 1].isupper() and not _initial(source.raw, a, starts) and lang is not None
-            and zipf(ctx.source.to_latin(source.raw[a:e]).lower(), lang) >= 4.0)
+            and _source_zipf(source.raw[a:e], ctx) >= 4.0)
         nouns = common_capitals >= 2 and common_capitals >= 0.1 * len(words)
         for word, start, end, caps in self.index.tokens:
             raw = source.raw[start:end]
@@ -279,12 +279,23 @@ class _Names:
             if _initial(source.raw, start, starts) or any(s <= start < e for s, e in spans) or source.is_protected(start, end):
                 continue
             en = english(word)
-            if not (en >= 2.0 or (lang is not None and zipf(ctx.source.to_latin(raw).lower(), lang) < 2.0)):
+            src = _source_zipf(raw, ctx)
+            if not (en >= 2.0 or (lang is not None and src < 2.0)):
                 continue
-            src = zipf(raw.lower(), lang) if lang is not None else 0.0
             # strong: a name English knows that is no common word of the source language
             out.append((start, end, raw, word, len(word) >= 4 and en >= 2.0 and (src < 3.5 or (not nouns and src - en < 1.5))))
         return out
+
+
+def _source_zipf(word: str, ctx: Context) -> float:
+    """A source word's frequency in its language, as written or in Latin letters (wordfreq keeps Serbian in
+    Latin letters and Russian or Macedonian in Cyrillic)."""
+    lang = ctx.source.wordfreq
+    if lang is None:
+        return 0.0
+    low = word.lower()
+    latin = ctx.source.to_latin(low)
+    return max(zipf(low, lang), zipf(latin, lang)) if latin != low else zipf(low, lang)
 
 
 def _initial(text: str, start: int, starts: set[int]) -> bool:
@@ -412,7 +423,8 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
         lang = ctx.source.wordfreq
         # only a source in Latin letters writes a name letter for letter as English does
         kept = lang is not None and source.script_shares.latin >= 0.5 and all(
-            zipf(w, lang) >= max(3.0, english(w) - 0.8) for w in (_bare(run[k].text) for k in long))
+            zipf(w, lang) >= max(3.0, english(w) - 0.8) for w in (_bare(run[k].text) for k in long)
+        ) and not any(table is not None and f"currency:{run[k].text}" in table.forms for k in long)  # PLN is "zł" there
         if kept and not kinds:
             # a name the source language writes as English does (Obama, Google, Boston): had the source said it,
             # it would be there
