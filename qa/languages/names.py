@@ -40,6 +40,8 @@ from qa.resources import DATA
 
 PLACES = DATA / "names" / "places.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
+# the start of a text or what ends a sentence, then spaces, quotes, brackets and dashes: a sentence's first word follows
+_OPENER = re.compile(r"(?:^|[.!?:\n])[\s\"'„“”«»‘’(–—-]{0,3}")
 # Kinds that may stand for one another in a swap (a country for a city is a swapped place too).
 _KIND = {"country": "place", "city": "place", "continent": "place", "state": "place"}
 # Entity ids whose names are words of everyday English or of many languages (a CLDR territory "Island",
@@ -91,6 +93,10 @@ class Form:
     raw: str  # the form as written, for forms in other scripts (matched as a substring)
     acronym: bool  # written in capitals: it matches only a word written in capitals ("SAD", not "sad")
     gazetteer: bool = False  # a GeoNames alternate name, in no particular language
+    kind: str = ""  # kind_of(entity), kept to spare the lookups
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", kind_of(self.entity))
 
 
 def stem(word: str) -> str:
@@ -129,17 +135,24 @@ class SourceIndex:
     def of(cls, text: str, source: Profile, comparable: bool = True) -> SourceIndex:
         tokens = []
         index = cls(text, tokens, comparable, source.wordfreq)
+        openers = {m.end() for m in _OPENER.finditer(text)}  # where a sentence's first word may start
         for i, m in enumerate(_WORD.finditer(text)):
             w = m.group()
-            tokens.append((ascii_fold(source.to_latin(w)).lower(), m.start(), m.end(), len(w) > 1 and w.isupper()))
+            folded = w.lower() if w.isascii() else _fold_word(w, source)
+            tokens.append((folded, m.start(), m.end(), len(w) > 1 and w.isupper()))
             if w[:1].isupper():
                 index.capitalised.add(i)
-            before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"'„“”«»‘’(–—-")
-            if before == "" or before[-1] in ".!?:\n":
-                index.initial.add(i)
+                if m.start() in openers:
+                    index.initial.add(i)
         for i, (w, _, _, _) in enumerate(tokens):
             index.by_prefix.setdefault(w[:3], []).append(i)
         return index
+
+
+@lru_cache(maxsize=131072)
+def _fold_word(word: str, source: Profile) -> str:
+    """A source word folded in its language's transliteration (cached: texts repeat their words)."""
+    return ascii_fold(source.to_latin(word)).lower()
 
 
 class NameTable:
@@ -148,15 +161,33 @@ class NameTable:
     def __init__(self, forms: list[Form], english: dict[str, set[str]]) -> None:
         self.english = english  # folded English name -> entity ids
         self.forms: dict[str, list[Form]] = {}
-        self.by_prefix: dict[str, list[Form]] = {}  # first three letters of a folded form, or its first character
+        self.by_prefix: dict[str, list[Form]] = {}  # the first character of a form in another script
+        self.by_stem: dict[str, list[Form]] = {}  # the stem of a folded form's first word, and the word itself
         for f in forms:
             self.forms.setdefault(f.entity, []).append(f)
-            key = f.words[0][:3] if f.words else f.raw[:1]
-            self.by_prefix.setdefault(key, []).append(f)
+            if f.words:
+                first = f.words[0]
+                self.by_stem.setdefault(stem(first), []).append(f)
+                if stem(first) != first:
+                    self.by_stem.setdefault(first, []).append(f)
+            else:
+                self.by_prefix.setdefault(f.raw[:1], []).append(f)
         self.english_names: dict[str, list[str]] = {}
         for name, ids in english.items():
             for i in ids:
                 self.english_names.setdefault(i, []).append(name)
+
+    def _candidates(self, token: str) -> list[Form]:
+        """Forms whose first word the folded token may be an inflection of: those whose stem is a prefix of the
+        token at most three letters shorter (``inflects``), found by a few dictionary lookups."""
+        out: list[Form] = []
+        seen: set[int] = set()
+        for n in range(max(1, len(token) - 3), len(token) + 1):
+            for f in self.by_stem.get(token[:n], ()):
+                if id(f) not in seen:
+                    seen.add(id(f))
+                    out.append(f)
+        return out
 
     def english_ids(self, phrase: str) -> set[str]:
         """The entities an English name stands for: "Germany" -> {"country:DE"}; a code only in capitals
@@ -185,7 +216,7 @@ class NameTable:
         stands for its adjective, which may inflect otherwise (Slovenian ``nemščina``, German; ``nemški``, German),
         so a word sharing all but the last four letters of it (and at least three) will do."""
         for form in self.forms.get(entity, ()):
-            if kind_of(entity) == "language" and len(form.words) == 1 and index.comparable:
+            if form.kind == "language" and len(form.words) == 1 and index.comparable:
                 head = form.words[0][: max(3, len(form.words[0]) - 4)]
                 if any(index.tokens[i][0].startswith(head) for i in index.by_prefix.get(head[:3], ())):
                     return True
@@ -215,7 +246,7 @@ class NameTable:
         """May source word ``i`` begin this form when looking for the names a source says? A place is written
         with a capital; a gazetteer name that opens a sentence must not be a common word of the language
         (GeoNames has towns called "Kako" and "Nakon", which open many Croatian sentences)."""
-        kind = kind_of(form.entity)
+        kind = form.kind
         if kind == "language" and english(self_names_first(form.entity)) < 3.5:
             return False  # a language English news seldom names: its name is likelier a word ("cree", "corso")
         if kind == "language":
@@ -249,8 +280,8 @@ class NameTable:
             toks = index.tokens
             while i < len(toks):
                 best: tuple[int, str] | None = None
-                for form in self.by_prefix.get(toks[i][0][:3], ()):
-                    if form.words and self._plausible(form, index, i):
+                for form in self._candidates(toks[i][0]):
+                    if self._plausible(form, index, i):
                         end = self._match_at(form, index, i)
                         if end is not None and (best is None or end > best[0]):
                             best = (end, form.entity)

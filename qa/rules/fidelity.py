@@ -7,6 +7,7 @@ source, all in the source language) is QA001/QA002's job and is not repeated.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Iterator
@@ -123,13 +124,28 @@ def _stem_match(word: str, candidates: frozenset[str]) -> bool:
     word = sound_key(word)
     if word in candidates:
         return True
+    by3, by_len = _key_index(candidates)
     stem = word[: max(4, len(word) - 2)]
-    for c in candidates:
+    # a candidate that shares the stem either way shares the first three letters (or begins with a shorter word)
+    pool = by3.get(word[:3], ()) if len(word) >= 3 else [c for c in candidates if c.startswith(word)]
+    for c in pool:
         if len(c) >= 3 and (c.startswith(stem) or word.startswith(c[: max(4, len(c) - 2)])):
             return True
-    close = [c for c in candidates if abs(len(c) - len(word)) <= 3]
+    close = [c for n in range(len(word) - 3, len(word) + 4) for c in by_len.get(n, ())]
     # the fuzzy comparison runs in rapidfuzz's C loop over the candidates at once
     return bool(close) and process.extractOne(word, close, scorer=fuzz.ratio, score_cutoff=80) is not None
+
+
+@lru_cache(maxsize=16)
+def _key_index(candidates: frozenset[str]) -> tuple[dict[str, list[str]], dict[int, list[str]]]:
+    """A text's sound keys by their first three letters and by length, so a word is compared with the few
+    that may match it rather than with every word of the text."""
+    by3: dict[str, list[str]] = {}
+    by_len: dict[int, list[str]] = {}
+    for c in sorted(candidates):
+        by3.setdefault(c[:3], []).append(c)
+        by_len.setdefault(len(c), []).append(c)
+    return by3, by_len
 
 
 @lru_cache(maxsize=65536)
@@ -190,8 +206,16 @@ class _Names:
                         self.target_entities.setdefault(e, (run[i].start, run[j].end))
         # name-like words of a Latin or Cyrillic source: (start, end, word, folded, strong), and those the target lacks
         self.source_names = self._source_names(source, ctx) if self.comparable else []
+        # the source's capitalised words (start, folded word), in order, for the transcription check near a name
+        self.capitalised = [(a, w) for w, a, _, _ in self.index.tokens if source.raw[a : a + 1].isupper()]
+        self._capital_starts = [a for a, _ in self.capitalised]
         self.dropped = [n for n in self.source_names
                         if not (_stem_match(n[3], self.target_keys) or any(_loosely(t, n[3]) for t in self.target_names))]
+
+    def capitalised_between(self, lo: int, hi: int) -> list[str]:
+        """The folded capitalised source words that start in [lo, hi)."""
+        i, j = bisect.bisect_left(self._capital_starts, lo), bisect.bisect_left(self._capital_starts, hi)
+        return [w for _, w in self.capitalised[i:j]]
 
     def _runs(self, target: Text) -> list[list[Token]]:
         """The target's name runs, and the known names its name runs leave out as common words or sentence
@@ -401,7 +425,7 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
         lo, hi = aligned_region(target, source, s, e)
         if names.comparable:
             folded = [_bare(t.text) for t in run if len(t.text) >= 3]
-            if any(_loosely(t, w) for w, a, _, _ in names.index.tokens if lo <= a < hi and source.raw[a : a + 1].isupper() for t in folded):
+            if any(_loosely(t, w) for w in names.capitalised_between(lo, hi) for t in folded):
                 continue  # a transcription: Sturridge/Staridž, Feinstein/Fajnštajn, Utah/Juta
         if kinds and not kinds <= _WEAK_KINDS:
             kinds -= _WEAK_KINDS
