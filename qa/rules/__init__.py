@@ -22,6 +22,7 @@ from qa.rules import (  # noqa: F401  (importing a family module registers its r
     fidelity,
     fluency,
     literal_idioms,
+    meaning,
     preconditions,
     punctuation,
     reference,

@@ -90,3 +90,33 @@ def test_reference_name_missing(target: str, reference: str, n: int) -> None:
 )
 def test_scrambled_word_order(target: str, n: int) -> None:
     assert len(found(target, "QA905")) == n
+
+
+def _sev(target: str, rule: str, reference: str, source: str, lang: str) -> list[tuple[str, str]]:
+    result = qa.check(target, reference=reference, source=source, source_lang=lang, config=qa.Config(select=(rule,)))
+    assert not result.rule_errors, result.rule_errors
+    return [(f.excerpt, f.severity.value) for f in result.findings if f.rule == rule]
+
+
+def test_addition_source_arbitrates() -> None:
+    ref = "The minister resigned on Monday after the vote."
+    # the Polish source has no counterpart of "happily": minor; a cognate the source has is no addition
+    assert _sev("The minister happily resigned on Monday after the vote.", "QA903", ref,
+                "Minister zrezygnował w poniedziałek po głosowaniu.", "pl") == [("happily", "minor")]
+    assert _sev("The minister resigned on Monday after the parliamentary vote.", "QA903", ref,
+                "Minister zrezygnował w poniedziałek po parlamentarnym głosowaniu.", "pl") == []
+
+
+def test_name_missing_source_arbitrates() -> None:
+    ref = "Merkel met the ministers in Berlin on Monday."
+    tgt = "She met the ministers in Berlin on Monday."
+    assert _sev(tgt, "QA904", ref, "Merkelová se v pondělí v Berlíně setkala s ministry.", "cs")[0][1] == "minor"
+    assert _sev(tgt, "QA904", ref, "Kanclerka se v pondělí v Berlíně setkala s ministry.", "cs")[0][1] == "info"
+    # a Chinese source shows no letters: an acronym spelled out stays info
+    assert _sev("The United States held the meeting.", "QA904", "The US held the meeting.", "美国举行了会议。", "zh")[0][1] == "info"
+
+
+def test_drift_major_needs_a_long_sentence() -> None:
+    sev = [f.severity.value for f in qa.check("UN News Photo/Zhang Li", reference="The United Nations news pictures by the agency",
+                                              config=qa.Config(select=("QA901",))).findings]
+    assert "major" not in sev
