@@ -102,3 +102,15 @@ def test_public_api_all_is_complete_and_sorted() -> None:
     modules = {name for name in public if type(getattr(qa, name)).__name__ == "module"}
     assert set(qa.__all__) == public - modules | {"__version__"}
     assert list(qa.__all__) == sorted(qa.__all__, key=str.lower) or list(qa.__all__) == sorted(qa.__all__)
+
+
+def test_timings_are_opt_in_and_leave_the_findings_alone() -> None:
+    doc = Document(id="t", target="Follow us on Facebook, Twitter i Viber.\nPhoto: Reuters", source="Pratite nas.",
+                   reference="Follow us on Facebook.", source_lang="sr")
+    timings: dict[str, float] = {}
+    timed = Engine(timings=timings).check(doc)
+    plain = Engine().check(doc)
+    assert timed.findings == plain.findings and timed.metrics == plain.metrics
+    assert {"text", "metrics", "untranslated", "boilerplate", "reference"} <= set(timings)
+    assert all(v >= 0 for v in timings.values())
+    assert Engine().timings is None  # off by default: no clock is read
