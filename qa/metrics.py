@@ -32,7 +32,9 @@ def _metric(name: str, sentence: bool = False):  # type: ignore[no-untyped-def]
     if name == "chrf":
         return CHRF()
     if name == "ter":
-        return TER()
+        from qa.ter import TER as FastTER  # sacrebleu's TER, its edit counting made faster (same numbers)
+
+        return FastTER()
     raise ValueError(f"unknown metric {name!r} (choose from {', '.join(METRICS)})")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Iterator
 
 from rapidfuzz import fuzz
@@ -88,16 +88,16 @@ def near_duplicate_paragraph(target: Text) -> Iterator[Hit]:
     for i, (para, key) in enumerate(paras):
         words = key.split()
         shingles = {tuple(words[j : j + _SHINGLE]) for j in range(len(words) - _SHINGLE + 1)}
-        counts: dict[int, int] = defaultdict(int)
+        counts: Counter[int] = Counter()
         for sh in shingles:
             bucket = index[sh]
             if len(bucket) <= _COMMON_SHINGLE:
-                for j in bucket:
-                    counts[j] += 1
+                counts.update(bucket)  # counted in C, keys first seen in the same order as a loop would
             bucket.append(i)
         best: tuple[float, int] | None = None
-        # only the few best-sharing candidates are scored, so the rule stays linear
-        for j, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:5]:
+        # only the few best-sharing candidates are scored, so the rule stays linear; most_common keeps
+        # equal counts in first-seen order, as the stable sort it replaces did, without sorting them all
+        for j, _ in counts.most_common(5):
             other = paras[j][1]
             if other == key:
                 continue  # exact copies are QA301's
