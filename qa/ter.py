@@ -54,46 +54,59 @@ class _Distances:
 
 def beam_edit_distance(words_h: list[str], words_r: list[str]) -> tuple[int, str]:
     """``lib_ter.BeamEditDistance(words_r)(words_h)``: the beam-restricted distance and its trace, with the
-    same beam, the same preference among equal-cost operations and the same trace, computed on rows of
-    plain integers (sacrebleu's rows of tuples, and its cache of them, made this the cost of TER)."""
+    same beam and the same trace, computed on rows of plain integers (sacrebleu's rows of (cost,
+    operation) tuples, and its cache of them, made this the cost of TER).
+
+    A cell's value is the least of its three operations' costs (or infinity); sacrebleu prefers, among
+    equal costs, substitution (or no-op), then deletion, then insertion, so the operation it stored is
+    recovered on the way back from the costs alone."""
     inf = lib_ter._INT_INFINITY
     n, m = len(words_h), len(words_r)
     length_ratio = m / n if words_h else 1
     width = math.ceil(length_ratio / 2 + _BEAM) if _BEAM < length_ratio / 2 else _BEAM
     prev = list(range(m + 1))  # the first row: one insertion per reference word
-    ops = [["i"] * (m + 1)]
+    rows = [prev]
     for i in range(1, n + 1):
         diag = math.floor(i * length_ratio)
         lo = max(0, diag - width)
         hi = m + 1 if i == n else min(m + 1, diag + width)
         cur = [inf] * (m + 1)
-        op_row = ["x"] * (m + 1)
         word = words_h[i - 1]
+        if lo == 0:
+            cur[0] = left = prev[0] + 1
+            lo = 1
+        else:
+            left = inf
         for j in range(lo, hi):
-            if j == 0:
-                cur[0] = prev[0] + 1
-                op_row[0] = "d"
-                continue
-            if word == words_r[j - 1]:
-                best, op = prev[j - 1], " "
-            else:
-                best, op = prev[j - 1] + 1, "s"
-            if best >= inf:  # sacrebleu keeps a cell at infinity unless an operation is strictly cheaper
-                best, op = inf, "x"
-            cost = prev[j] + 1
-            if best > cost:
-                best, op = cost, "d"
-            cost = cur[j - 1] + 1
-            if best > cost:
-                best, op = cost, "i"
-            cur[j] = best
-            op_row[j] = op
+            cost = prev[j - 1] if word == words_r[j - 1] else prev[j - 1] + 1
+            other = prev[j] + 1
+            if other < cost:
+                cost = other
+            left += 1
+            if left < cost:
+                cost = left
+            if cost > inf:
+                cost = inf
+            cur[j] = left = cost
+        rows.append(cur)
         prev = cur
-        ops.append(op_row)
     trace = []
     i, j = n, m
     while i > 0 or j > 0:
-        op = ops[i][j]
+        if i == 0:
+            op = "i"  # the first row
+        else:
+            cell = rows[i][j]
+            if cell >= inf:
+                op = "x"
+            elif j == 0:
+                op = "d"
+            elif rows[i - 1][j - 1] + (words_h[i - 1] != words_r[j - 1]) == cell:
+                op = " " if words_h[i - 1] == words_r[j - 1] else "s"
+            elif rows[i - 1][j] + 1 == cell:
+                op = "d"
+            else:
+                op = "i"
         trace.append(op)
         if op == "s" or op == " ":
             i -= 1
