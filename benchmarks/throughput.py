@@ -146,14 +146,15 @@ def measure(cmds: list[list[str]]) -> tuple[float, float, float]:
     return got["seconds"], got["maxrss_kib"] / 1024, max(peak / 2**20, got["maxrss_kib"] / 1024)
 
 
-def family_profile(items: list[dict]) -> tuple[dict[str, float], float]:
+def family_profile(items: list[dict], every: int = 1) -> tuple[dict[str, float], float]:
     """Milliseconds per unit of each rule family (and text splitting, metrics, the rest of the engine), one
-    process, after a warm-up pass over a tenth of the corpus that loads every table and word list."""
+    process, after a warm-up pass over a tenth of the corpus that loads every table and word list; on
+    every ``every``-th unit (all by default)."""
     import qa
     from qa.engine import Engine
 
     docs = [qa.Document(id=it["id"], target=it["target"], source=it["source"], reference=it["reference"],
-                        source_lang=it["source_lang"]) for it in items]
+                        source_lang=it["source_lang"]) for it in items[:: every]]
     warm = Engine()
     for d in docs[:: 10]:
         warm.check(d)
@@ -209,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N of the second pair of rows (qa --jobs N, N pofilter shards)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each row per corpus size, taking turns (median reported)")
     parser.add_argument("--sizes", default="1,4", help="corpus copies to run (memory 4x / 1x needs both)")
+    parser.add_argument("--profile-every", type=int, default=1, help="profile the families on every N-th unit (1: all)")
     parser.add_argument("--write", type=Path)
     args = parser.parse_args(argv)
     items = units(args.data)
@@ -245,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
                              else f"pofilter 3.20.4 (all checks), {j} process{'es' if j > 1 else ''}" + (f" on {j} shards" if j > 1 else ""))
                     spread = f"{min(s for s, _, _ in got):.1f}-{max(s for s, _, _ in got):.1f}"
                     rows.append(f"| {label} | {j} | {copies}x | {n:,} | {secs:.1f} ({spread}) | {n / secs:,.0f} | {n / secs / j:,.0f} | {largest:,.0f} | {summed:,.0f} |")
-    families, per_unit = family_profile(items)
+    families, per_unit = family_profile(items, args.profile_every)
     chrf = chrf_rate(items)
     small, large = scaling()
     lines = [
@@ -266,7 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     lines.append(f"One article of 1,000 paragraphs, warm: {small:.2f} s; of 10,000 paragraphs: {large:.2f} s (ratio {large / small:.1f}; linear is 10).")
     lines += [
         "",
-        f"Where qa's time goes (one process, warm, {per_unit:.3f} ms per unit in all; text = splitting the sides, "
+        f"Where qa's time goes (one process, warm, {per_unit:.3f} ms per unit in all"
+        + (f", on every {args.profile_every}th unit" if args.profile_every > 1 else "")
+        + "; text = splitting the sides, "
         "metrics = sacrebleu's document BLEU/chrF/TER against the reference):",
         "",
         "| family | ms per unit | share |",
