@@ -214,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", type=Path)
     args = parser.parse_args(argv)
     items = units(args.data)
+    if not items:
+        parser.error(f"no DEMETR files in {args.data} (give --data)")
     sizes = [int(s) for s in args.sizes.split(",")]
     have_pofilter = Path(args.pofilter).exists() or shutil.which(args.pofilter) is not None
     jobs = sorted({1, args.jobs})
