@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import inspect
+import time
 import traceback
 from typing import Any, Callable, Iterable
 
@@ -22,8 +23,18 @@ from qa.scoring import passes, score
 from qa.text import Text
 
 class Engine:
-    def __init__(self, config: Config | None = None, rules: Iterable[Rule] | None = None) -> None:
+    """Checks documents with the selected rules.
+
+    ``timings``: a dict to add seconds to, per rule family (the rule's module,
+    e.g. ``fidelity``), plus ``text`` (splitting the sides into paragraphs,
+    sentences and words) and ``metrics`` (sacrebleu's document scores). It is
+    for profiling (``benchmarks/throughput.py``); without it no clock is read,
+    so the timing costs nothing when off.
+    """
+
+    def __init__(self, config: Config | None = None, rules: Iterable[Rule] | None = None, timings: dict[str, float] | None = None) -> None:
         self.config = config or Config()
+        self.timings = timings
         pool = list(rules) if rules is not None else all_rules()
         self.rules = select_rules(pool, self.config.select, self.config.ignore)
         # What each rule is called with, worked out once: a news corpus is millions of short documents,
@@ -35,11 +46,16 @@ class Engine:
     def check(self, doc: Document) -> Result:
         if doc.error is not None:
             return Result(document=doc, passed=False)
+        clock = time.perf_counter() if self.timings is not None else 0.0
         texts = {side: Text(doc.side(side)) for side in SIDES if doc.side(side) is not None}  # type: ignore[arg-type]
         source_lang = doc.source_lang or self.config.source_lang
         target_lang = doc.target_lang or self.config.target_lang or "en"
         ctx = Context(source_lang, target_lang, profile(source_lang), profile(target_lang), self.config, doc)
         result = Result(document=doc, words=texts["target"].words)
+        if self.timings is not None:
+            for t in texts.values():  # the splitting the rules would do on first use, counted here
+                t.words, t.sentences
+            self.timings["text"] = self.timings.get("text", 0.0) + time.perf_counter() - clock
         pre, main = self._schedule(frozenset(texts))
         target = texts["target"]
         silenced: tuple[str, ...] = ()
@@ -58,7 +74,10 @@ class Engine:
             result.findings = _absorb_into_deletions(_drop_echoes(result.findings, self._quiet), target)
         result.findings.sort(key=lambda f: (SIDES.index(f.side), f.start, f.end, f.rule))
         if doc.reference is not None or doc.back_translation is not None:
+            clock = time.perf_counter() if self.timings is not None else 0.0
             result.metrics = self._metrics(doc, result)
+            if self.timings is not None:
+                self.timings["metrics"] = self.timings.get("metrics", 0.0) + time.perf_counter() - clock
         result.score = score(result.findings, result.words)
         result.passed = passes(result.findings, result.score, self.config.policy) and not result.rule_errors
         return result
@@ -68,6 +87,8 @@ class Engine:
         its call (cached: a corpus has a handful of side combinations)."""
         if present not in self._schedules:
             runnable = [(r, _caller(r, *self._plans[r.code][1:])) for r in self.rules if self._plans[r.code][0] <= present]
+            if self.timings is not None:
+                runnable = [(r, _timed(call, r.func.__module__.rsplit(".", 1)[-1], self.timings)) for r, call in runnable]
             self._schedules[present] = ([x for x in runnable if x[0].precondition], [x for x in runnable if not x[0].precondition])
         return self._schedules[present]
 
@@ -141,6 +162,19 @@ def _caller(r: Rule, sides: tuple[str, ...], wants_ctx: bool, target_only: bool)
         return func(**kwargs)  # type: ignore[no-any-return]
 
     return call
+
+
+def _timed(call: Call, family: str, timings: dict[str, float]) -> Call:
+    """``call`` adding its seconds to ``timings[family]`` (the hits are listed inside the clock: a rule may be a generator)."""
+
+    def timed(texts: dict[str, Text], target: Text, ctx: Context) -> Iterable[Hit]:
+        clock = time.perf_counter()
+        try:
+            return list(call(texts, target, ctx))
+        finally:
+            timings[family] = timings.get(family, 0.0) + time.perf_counter() - clock
+
+    return timed
 
 
 def _plan(r: Rule) -> tuple[frozenset[str], tuple[str, ...], bool, bool]:

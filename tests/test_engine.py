@@ -141,3 +141,14 @@ def test_an_idiom_in_a_repeated_paragraph_is_reported_on_the_first_copy_only() -
     scored = [(f.line, f.rule) for f in result.findings if f.severity is not Severity.INFO]
     assert scored == [(3, "QA701"), (7, "QA301")]
     assert [f.rule for f in result.findings if f.severity is Severity.INFO] == ["QA701"]
+
+def test_timings_are_opt_in_and_leave_the_findings_alone() -> None:
+    doc = Document(id="t", target="Follow us on Facebook, Twitter i Viber.\nPhoto: Reuters", source="Pratite nas.",
+                   reference="Follow us on Facebook.", source_lang="sr")
+    timings: dict[str, float] = {}
+    timed = Engine(timings=timings).check(doc)
+    plain = Engine().check(doc)
+    assert timed.findings == plain.findings and timed.metrics == plain.metrics
+    assert {"text", "metrics", "untranslated", "boilerplate", "reference"} <= set(timings)
+    assert all(v >= 0 for v in timings.values())
+    assert Engine().timings is None  # off by default: no clock is read
