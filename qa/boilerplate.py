@@ -21,7 +21,7 @@ from qa.languages.transliteration import ascii_fold, to_latin
 from qa.resources import DATA, read_toml, read_words
 from qa.model import Hit
 from qa.tables import BOILERPLATE, load_table
-from qa.text import Block, Text
+from qa.text import EMAIL, Block, Text
 
 KINDS = (
     "page-counter",
@@ -345,7 +345,6 @@ def _shapes() -> _Shapes:
 
 _WORD = regex.compile(r"\p{L}(?:[\p{L}\p{M}]|['’.&-](?=\p{L}))*+|\d[\d.,:/-]*+\p{L}{0,2}+|\(s\)")
 _NUMBER = regex.compile(r"^\d[\d.,:/-]*+[kKmMhH]?\.?$")
-_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = regex.compile(r"(?:\+\d{1,3}[\s/.-]?\(?\d{1,4}\)?(?:[\s/.-]?\d{2,4}){2,4}|\(\d{3}\)\s?\d{3}-\d{4}"
                        r"|\b0\d{1,2}[\s/-]\d{3}[\s-]?\d{3,4}\b)")
 _HANDLE = regex.compile(r"(?<![\w.])@[A-Za-z0-9_.]{2,30}\b")
@@ -630,7 +629,7 @@ def _value_is_not_a_sentence(value: str, max_words: int = 14) -> bool:
         return False
     if _SENTENCE_END.search(value) and value.rstrip()[-1] == "." and not _ABBREVIATION_END.search(value):
         return False  # "Source: the ministry said the deficit would narrow."
-    lower = [w for w in words if _LOWER_WORD.match(w) and not _EMAIL.search(w)]
+    lower = [w for w in words if _LOWER_WORD.match(w) and not EMAIL.search(w)]
     return len(lower) <= max(2, len(words) // 3)
 
 
@@ -647,7 +646,7 @@ def _label_line(text: str, first: bool) -> tuple[str, str] | None:
     if kind == "tags":
         ok = len(value.split()) <= 20 and not (_SENTENCE_END.search(value) and value.rstrip()[-1] == ".")
     elif kind == "contact":
-        ok = bool(_EMAIL.search(value) or _PHONE.search(value) or _HANDLE.search(value)) or _value_is_not_a_sentence(value, 8)
+        ok = bool(EMAIL.search(value) or _PHONE.search(value) or _HANDLE.search(value)) or _value_is_not_a_sentence(value, 8)
     else:
         ok = _value_is_not_a_sentence(value)
     if not ok:
@@ -674,7 +673,7 @@ def _byline(text: str, first: bool) -> tuple[str, str] | None:
     if fold(m.group("name").split()[0]) in _not_names():
         return None  # "By Monday, the council had ..." is a sentence
     tail = m.group("tail")
-    lower = [w for w in _LOWER_WORDS.findall(tail) if w not in _BYLINE_TAIL_WORDS and not _EMAIL.search(w)]
+    lower = [w for w in _LOWER_WORDS.findall(tail) if w not in _BYLINE_TAIL_WORDS and not EMAIL.search(w)]
     if len(lower) > 2 or _WORD_PERIOD_END.search(tail):
         return None
     return "page-counter", "page chrome: a byline ('By' and a name, with its outlet, address or date)"
@@ -682,7 +681,7 @@ def _byline(text: str, first: bool) -> tuple[str, str] | None:
 
 def _contact_line(text: str, first: bool) -> tuple[str, str] | None:
     """A short line carrying an e-mail address, a phone number or a handle, and no sentence."""
-    cues = [name for name, rx in (("e-mail", _EMAIL), ("phone", _PHONE), ("handle", _HANDLE)) if rx.search(text)]
+    cues = [name for name, rx in (("e-mail", EMAIL), ("phone", _PHONE), ("handle", _HANDLE)) if rx.search(text)]
     if not cues:
         return None
     words = text.split()

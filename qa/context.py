@@ -28,7 +28,7 @@ class Context:
     target: Profile
     config: Config
     document: Document
-    _alignments: dict[tuple[int, int, float | None], list[SentencePair]] = field(default_factory=dict, compare=False, repr=False)
+    _alignments: dict[tuple[int, int, float | None, frozenset[int]], list[SentencePair]] = field(default_factory=dict, compare=False, repr=False)
     _boilerplate: dict[int, dict[str, list[Hit]]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -36,12 +36,15 @@ class Context:
         """The source language's name as the document gives it ("Croatian" for hr)."""
         return self.source.name_for(self.source_lang)
 
-    def alignment(self, left: Text, right: Text, ratio: float | None = None) -> list[SentencePair]:
+    def alignment(
+        self, left: Text, right: Text, ratio: float | None = None, skip_right: frozenset[int] = frozenset()
+    ) -> list[SentencePair]:
         """The sentence alignment of two sides (``qa.align.align_texts``), computed once per document:
-        the fidelity, idiom and reference rules align the same two sides."""
-        key = (id(left), id(right), ratio)
+        the fidelity, idiom and reference rules align the same two sides. ``skip_right``: paragraphs
+        of ``right`` kept out of the alignment (scraped furniture)."""
+        key = (id(left), id(right), ratio, skip_right)
         if key not in self._alignments:
-            self._alignments[key] = align_texts(left, right, ratio)
+            self._alignments[key] = align_texts(left, right, ratio, skip_right)
         return self._alignments[key]
 
     def source_alignment(self, source: Text, target: Text) -> list[SentencePair]:

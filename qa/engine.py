@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable
 from qa.config import Config
 from qa.context import Context
 from qa.languages import profile
-from qa.model import SIDES, Document, Finding, Hit, Severity, Span
+from qa.model import DELETION_CATEGORIES, SIDES, Document, Finding, Hit, Severity, Span
 from qa.registry import Rule, matches, select_rules
 from qa.result import Result, RuleError
 from qa.rules import all_rules
@@ -236,9 +236,6 @@ def _drop_echoes(findings: list[Finding], quiet: dict[str, tuple[str, ...]]) -> 
     return kept
 
 
-# Findings of these categories mark text the editor deletes (page chrome, a repeated paragraph).
-# The order is the precedence when two of them cover the same span: chrome first.
-DELETION_CATEGORIES: tuple[str, ...] = ("content/boilerplate", "content/duplicate")
 _DELETION_KIND = {"content/boilerplate": "page chrome", "content/duplicate": "repeated text"}
 
 

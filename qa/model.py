@@ -73,6 +73,10 @@ CATEGORIES: frozenset[str] = frozenset(
     }
 )
 
+# Findings of these categories mark text the editor deletes (page chrome, a repeated paragraph). The
+# order is the engine's precedence when two of them cover the same span: chrome first.
+DELETION_CATEGORIES: tuple[str, ...] = ("content/boilerplate", "content/duplicate")
+
 
 @dataclass(frozen=True)
 class Span:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
-from typing import Iterator
+from typing import Callable, Iterator
 
 from qa.languages.frequency import english, foreign_ratio
 from qa.languages.scripts import ScriptShares, script_shares
@@ -29,7 +29,7 @@ _EMAIL_ADDRESS = r"\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b"
 _HANDLE_OR_TAG = r"(?<![\w@])[@#][A-Za-z_]\w{1,30}"
 _TLD = r"\.(?:com|org|net|edu|gov|uk|rs|hr|ba|me|info|io|co|eu|de|ru)\b"
 _URL = re.compile(f"{_SCHEME_URL}|{_PATH_URL}", re.IGNORECASE)
-_EMAIL = re.compile(_EMAIL_ADDRESS)
+EMAIL = re.compile(_EMAIL_ADDRESS)
 _HANDLE = re.compile(_HANDLE_OR_TAG)
 _DOMAIN = re.compile(rf"\b(?<![\w-])(?<![\w-]\.)[\w-]+(?:\.[\w-]+)*{_TLD}", re.IGNORECASE)
 _DOMAIN_HINT = re.compile(_TLD, re.IGNORECASE)
@@ -198,16 +198,23 @@ class Text:
             first = self.tokens_in(s.start, s.end)
             if first:
                 starts.add(first[0].start)
+
+        def is_name(tok: Token) -> bool:
+            w = tok.text
+            if not w[:1].isupper() or not w[:1].isalpha() or self.is_protected(tok.start, tok.end):
+                return False
+            common = english(w.lower()) >= 5.0 and not w.isupper()
+            initial = tok.start in starts and english(w.lower()) >= 3.5 and not w.isupper()
+            return not (common or initial or len(w) < 2)
+
+        return self.runs_of(is_name)
+
+    def runs_of(self, keep: Callable[[Token], bool]) -> list[list[Token]]:
+        """The tokens ``keep`` accepts, grouped into runs of neighbours joined by one space or hyphen."""
         runs: list[list[Token]] = []
         prev_end: int | None = None
         for tok in self.tokens:
-            w = tok.text
-            if not w[:1].isupper() or not w[:1].isalpha() or self.is_protected(tok.start, tok.end):
-                prev_end = None
-                continue
-            common = english(w.lower()) >= 5.0 and not w.isupper()
-            initial = tok.start in starts and english(w.lower()) >= 3.5 and not w.isupper()
-            if common or initial or len(w) < 2:
+            if not keep(tok):
                 prev_end = None
                 continue
             if runs and prev_end is not None and self.raw[prev_end : tok.start] in (" ", "-"):
@@ -258,7 +265,7 @@ def _protected_patterns(raw: str) -> list[re.Pattern[str]]:
     if "/" in raw or "www." in raw.lower():
         patterns.append(_URL)
     if "@" in raw:
-        patterns.append(_EMAIL)
+        patterns.append(EMAIL)
     if "@" in raw or "#" in raw:
         patterns.append(_HANDLE)
     if _DOMAIN_HINT.search(raw):

@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from qa.result import Result
-from qa.model import Document, Finding, Severity
+from qa.model import DELETION_CATEGORIES, Document, Finding, Severity
 from qa.report import Report
 from qa.reporters import replay
 from qa.reporters.escaping import visible as safe
@@ -39,7 +39,6 @@ _STYLE = {
     Severity.INFO: "cyan",
 }
 _CONTEXT = 50  # characters of line shown either side of an excerpt
-_DELETE = ("content/boilerplate", "content/duplicate")  # findings whose text an editor deletes
 _WHERE = 9  # the narrowest position column
 
 
@@ -148,7 +147,7 @@ def _deletions(placed: list[tuple[Finding, Location]]) -> str:
     lines: set[int] = set()
     in_units: dict[str, set[int]] = {}
     for f, loc in placed:
-        if f.side != "target" or f.category not in _DELETE:
+        if f.side != "target" or f.category not in DELETION_CATEGORIES:
             continue
         last = loc.end_line - 1 if loc.end_line > loc.line and loc.end_column == 1 else loc.end_line
         span = set(range(loc.line, max(loc.line, last) + 1))

@@ -11,11 +11,10 @@ import bisect
 import re
 from functools import lru_cache
 from typing import Iterator
-from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
 
-from qa.align import SentencePair, align_texts
+from qa.align import SentencePair
 from qa.context import Context
 from qa.languages.frequency import english, zipf
 from qa.languages.names import SourceIndex, kind_of, names_for, tagged
@@ -227,17 +226,9 @@ class _Names:
         if self.table is None:
             return runs
         covered = {t.start for r in runs for t in r}
-        extra: list[list[Token]] = []
-        prev_end: int | None = None
-        for tok in target.tokens:
-            if tok.start in covered or not tok.text[:1].isupper() or target.is_protected(tok.start, tok.end):
-                prev_end = None
-                continue
-            if extra and prev_end is not None and target.raw[prev_end : tok.start] in (" ", "-"):
-                extra[-1].append(tok)
-            else:
-                extra.append([tok])
-            prev_end = tok.end
+        extra = target.runs_of(
+            lambda tok: tok.start not in covered and tok.text[:1].isupper() and not target.is_protected(tok.start, tok.end)
+        )
         for run in extra:
             if any(kind_of(e) not in _WEAK_KINDS for _, _, ids in self._known(run) for e in ids):
                 runs.append(run)
@@ -691,9 +682,6 @@ def _foreign(word: str, lang: str, capitalised: bool) -> bool:
 SURE = 1.5  # a sentence pair whose bead costs at most this is aligned with confidence
 LONG_ADDED = 12  # words from which an added sentence between confidently aligned neighbours is major
 MIN_UNPAIRED = 4  # words under which an unpaired sentence (a caption, a dateline) is not reported
-_PAIRS: WeakKeyDictionary[Text, tuple[int, list[SentencePair]]] = WeakKeyDictionary()
-
-
 def source_pairs(target: Text, source: Text, ctx: Context) -> list[SentencePair]:
     """The source->target sentence alignment, with the target's furniture kept out of it.
 
@@ -701,16 +689,12 @@ def source_pairs(target: Text, source: Text, ctx: Context) -> list[SentencePair]
     are scraped lines the source never had: aligned, they push the correct paragraphs after them
     out of step, and those draw omission and addition findings. They are left out when the
     target has more paragraphs than the source (so a repeat the source has too still aligns),
-    and come back as ``skipped`` pairs that no rule here reports. Computed once per document.
+    and come back as ``skipped`` pairs that no rule here reports. Aligned once per document (the
+    context's alignment, which other rules share when nothing is skipped).
     """
-    cached = _PAIRS.get(target)
-    if cached is not None and cached[0] == id(source):
-        return cached[1]
     norm = ctx.source.english_length
-    skip = furniture(target, ctx) if len(target.paragraphs) > len(source.paragraphs) else set()
-    pairs = align_texts(source, target, norm.ratio if norm else None, skip)
-    _PAIRS[target] = (id(source), pairs)
-    return pairs
+    skip = frozenset(furniture(target, ctx)) if len(target.paragraphs) > len(source.paragraphs) else frozenset()
+    return ctx.alignment(source, target, norm.ratio if norm else None, skip)
 
 
 def furniture(target: Text, ctx: Context) -> set[int]:
