@@ -81,7 +81,10 @@ class _Bands:
 @lru_cache(maxsize=None)
 def _bands(lang: str) -> _Bands:
     """The list wordfreq would use for ``lang``, read one band at a time (no list of every word is ever
-    held), sorted stably by key so that a repeated word's last band comes last."""
+    held), sorted stably by key so that a repeated word's last band comes last.
+
+    Why not ``wordfreq.read_cBpack``: it decodes the whole list of lists first; on DEMETR's ten
+    source languages that raised peak memory from 211 to 268 MB for the same report."""
     import langcodes
     import msgpack
     import numpy as np
