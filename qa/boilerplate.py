@@ -19,7 +19,8 @@ import regex
 from qa.languages import bundled
 from qa.languages.transliteration import ascii_fold, to_latin
 from qa.resources import DATA, read_toml, read_words
-from qa.model import Hit
+from qa import chrome_model
+from qa.model import Hit, Severity
 from qa.tables import BOILERPLATE, load_table
 from qa.text import EMAIL, Block, Text
 
@@ -95,6 +96,13 @@ def _max_words(data: dict[str, Any], match: str) -> int | None:
 
 def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
     """Every kind's hits in a text, one pass over its paragraphs: one per paragraph or sentence, in text order."""
+    hits = rule_hits(target, extra)
+    _add_model_hits(target, hits)
+    return _one_per_line(target, hits)
+
+
+def rule_hits(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
+    """The pattern files' and the line-shape rules' hits, before the chrome scorer and the merging."""
     hits: dict[str, list[Hit]] = {kind: [] for kind, _ in _plans(extra)}
     for para in target.paragraphs:
         seen: dict[str, list[tuple[int, int]]] = {}  # report spans lie inside their paragraph
@@ -106,7 +114,7 @@ def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
             mine.append(span)
             hits[kind].append(Hit(span[0], span[1], _MESSAGES[kind], suggestion=_SUGGESTIONS.get(kind)))
     _add_shape_hits(target, hits)
-    return _one_per_line(target, hits)
+    return hits
 
 
 @lru_cache(maxsize=8192)  # pages repeat their furniture line for line; a match depends on the line alone
@@ -159,6 +167,53 @@ def _add_shape_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
             hits.setdefault(kind, []).append(h)
     for kind_hits in hits.values():
         kind_hits.sort(key=lambda h: (h.start, h.end))
+
+
+def scored_lines(target: Text, hits: dict[str, list[Hit]]) -> list[tuple[Block, dict[str, float], bool]]:
+    """Each paragraph with its chrome cues (``qa.chrome_model``) and whether a rule already reported it."""
+    paras = target.paragraphs
+    if not paras:
+        return []
+    taken = _Spans((h.start, h.end) for kind_hits in hits.values() for h in kind_hits)
+    covered = [taken.overlaps(p.start, p.end) for p in paras]
+    v = vocabulary()
+    feats = chrome_model.line_features([target.slice(p) for p in paras], covered, v.words, _date_words(),
+                                       _shapes().agency)
+    return list(zip(paras, feats, covered))
+
+
+def _add_model_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
+    """The chrome scorer's hits on lines no rule reported: a probability at the major threshold reports at
+    the rule's severity, one between the minor and the major threshold at minor; the message names the cues."""
+    m = chrome_model.model()
+    for para, feats, covered in scored_lines(target, hits):
+        if covered or not chrome_model.reportable(feats):
+            continue
+        prob, parts = chrome_model.score(feats, m)
+        if prob < m.minor:
+            continue
+        kind = _model_kind(feats)
+        severity = None if prob >= m.major else Severity.MINOR
+        cues = chrome_model.explain(parts, m)
+        hits.setdefault(kind, []).append(
+            Hit(para.start, para.end, f"page chrome by its cues (score {prob:.2f}: {cues})", severity=severity))
+    for kind_hits in hits.values():
+        kind_hits.sort(key=lambda h: (h.start, h.end))
+
+
+def _model_kind(f: dict[str, float]) -> str:
+    """The rule a scored line is reported under, by its strongest kind of cue."""
+    if f["credit"] and not f["reader"]:
+        return "photo-credit"
+    if f["ends_here"]:
+        return "dangling-link-text"
+    if f["contact"] or (f["reader"] or f["site"]) and f["chrome_words"] and not f["furniture"]:
+        return "social-footer"
+    if f["date"] and f["digits"] > 0.2:
+        return "page-counter"
+    if f["tail"] or f["duplicate"] or f["after_label"] or f["short_run"]:
+        return "related-teaser"
+    return "orphan-embed-label"
 
 
 MERGE_MAX_WORDS = 40  # a paragraph this short with two chrome hits is one chrome line
