@@ -169,29 +169,44 @@ def _add_shape_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
         kind_hits.sort(key=lambda h: (h.start, h.end))
 
 
-def scored_lines(target: Text, hits: dict[str, list[Hit]]) -> list[tuple[Block, dict[str, float], bool]]:
-    """Each paragraph with its chrome cues (``qa.chrome_model``) and whether a rule already reported it."""
+def scored_lines(target: Text, hits: dict[str, list[Hit]],
+                 also: frozenset[int] = frozenset()) -> list[tuple[Block, dict[str, float], bool]]:
+    """Each paragraph with its chrome cues (``qa.chrome_model``) and whether a rule already reported it;
+    the paragraphs numbered in ``also`` count as chrome for their neighbours' cues."""
     paras = target.paragraphs
     if not paras:
         return []
     taken = _Spans((h.start, h.end) for kind_hits in hits.values() for h in kind_hits)
     covered = [taken.overlaps(p.start, p.end) for p in paras]
     v = vocabulary()
-    feats = chrome_model.line_features([target.slice(p) for p in paras], covered, v.words, _date_words(),
-                                       _shapes().agency)
+    feats = chrome_model.line_features([target.slice(p) for p in paras], [c or i in also for i, c in enumerate(covered)],
+                                       v.words, _date_words(), _shapes().agency)
     return list(zip(paras, feats, covered))
+
+
+MODEL_ROUNDS = 3  # a line the scorer calls chrome is chrome beside its neighbours too (a list of teasers)
 
 
 def _add_model_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
     """The chrome scorer's hits on lines no rule reported: a probability at the major threshold reports at
-    the rule's severity, one between the minor and the major threshold at minor; the message names the cues."""
+    the rule's severity, one between the minor and the major threshold at minor; the message names the cues.
+
+    The scorer runs again while it finds more: a line it called chrome counts as chrome for its
+    neighbours (the items of a list of teasers hold each other up; a sentence is never carried by its
+    neighbours, see ``chrome_model.line_features``)."""
     m = chrome_model.model()
-    for para, feats, covered in scored_lines(target, hits):
-        if covered or not chrome_model.reportable(feats):
-            continue
-        prob, parts = chrome_model.score(feats, m)
-        if prob < m.minor:
-            continue
+    found: dict[int, tuple[Block, dict[str, float], float, list[tuple[str, float]]]] = {}
+    for _ in range(MODEL_ROUNDS):
+        before = len(found)
+        for para, feats, covered in scored_lines(target, hits, frozenset(found)):
+            if covered or para.index in found or not chrome_model.reportable(feats):
+                continue
+            prob, parts = chrome_model.score(feats, m)
+            if prob >= m.minor:
+                found[para.index] = (para, feats, prob, parts)
+        if len(found) == before:
+            break
+    for para, feats, prob, parts in sorted(found.values(), key=lambda x: x[0].index):
         kind = _model_kind(feats)
         severity = None if prob >= m.major else Severity.MINOR
         cues = chrome_model.explain(parts, m)

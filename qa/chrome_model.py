@@ -47,8 +47,11 @@ _END_SENTENCE = regex.compile(r"[.!?…][\"”’')\]]*$")
 _END_COLON = regex.compile(r":\s*$")
 # "Outlet, "Title," 12 May 2019": a source in a list of sources
 _CITATION = regex.compile(r"^[^\"“]{2,80},\s*[\"“][^\"”]{3,200}[,.]?[\"”]\s*,?\s*[^\"“”]{0,60}(?:19|20)\d{2}\)?\s*$")
+_COPYRIGHT = regex.compile(r"\(c\)|\bcopyright\b", regex.I)
+_NUMBERED = regex.compile(r"\d{1,2}[.)]\s+\p{Lu}")  # "3. Establish your target number": a step of the article
 _PAST = regex.compile(r"^\p{Ll}{3,}ed$")
 
+_HERE = frozenset({"here", "ovde", "ovdje", "link", "linku", "linka"})  # the last word of link text
 SHORT_WORDS = 12  # a line this short without a final full stop is a label, a button or a headline
 LONG_WORDS = 25  # a line this long is a paragraph of the article's prose
 PROSE_WORDS = 6  # a sentence this long, with its final stop, is prose too
@@ -96,6 +99,7 @@ CUE_NAMES = {
     "duplicate_x_short": "a short line repeated",
     "headline_like": "shaped like a headline", "unfinished": "a long line without a final stop",
     "citation": "a citation (a source, a quoted title, a date)", "duplicate_x_headline": "a headline repeated",
+    "copyright_sign": "a copyright sign", "numbered": "numbered like a list item of the article",
 }
 
 
@@ -173,7 +177,7 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
                           or bool(_CLOCK.search(text) or _FULL_DATE.search(text)))
         f["credit"] = float(bool(_CREDIT.search(text) or agencies is not None and any(
             m.group()[0].isupper() for m in agencies.finditer(text))))
-        f["ends_here"] = float(bool(folded) and folded[-1] in ("here", "ovde", "ovdje", "link", "linku"))
+        f["ends_here"] = float(bool(folded) and folded[-1] in _HERE)
         f["first_line"] = float(i == 0)
         f["after_headline"] = float(i == 1)
         f["tail"] = float(i > last_long >= 0)
@@ -196,6 +200,8 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
         f["unfinished"] = float(c > 20 and bool(f["no_end_punct"]))
         f["citation"] = float(bool(_CITATION.search(text)))
         f["duplicate_x_headline"] = f["duplicate"] * f["headline_like"]
+        f["copyright_sign"] = float("©" in text or bool(_COPYRIGHT.search(text)))
+        f["numbered"] = float(bool(_NUMBERED.match(text)))
         out.append(f)
     return out
 
