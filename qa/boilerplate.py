@@ -217,16 +217,17 @@ def _add_model_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
 
 
 def _model_kind(f: dict[str, float]) -> str:
-    """The rule a scored line is reported under, by its strongest kind of cue."""
-    if f["credit"] and not f["reader"]:
+    """The rule a scored line is reported under, by its strongest kind of cue: a credit or copyright, link
+    text, a call to the reader, a stamp, a headline or list item, else a widget's label."""
+    if f["credit"] and not f["reader"] or f["copyright_sign"]:
         return "photo-credit"
     if f["ends_here"]:
         return "dangling-link-text"
-    if f["contact"] or (f["reader"] or f["site"]) and f["chrome_words"] and not f["furniture"]:
+    if f["contact"] or f["reader"] or f["site"] or f["opens_with_action"]:
         return "social-footer"
     if f["date"] and f["digits"] > 0.2:
         return "page-counter"
-    if f["tail"] or f["duplicate"] or f["after_label"] or f["short_run"]:
+    if f["headline_like"] or f["duplicate"] or f["tail"] or f["after_label"] or f["short_run"] or f["citation"]:
         return "related-teaser"
     return "orphan-embed-label"
 

@@ -48,7 +48,8 @@ _END_COLON = regex.compile(r":\s*$")
 # "Outlet, "Title," 12 May 2019": a source in a list of sources
 _CITATION = regex.compile(r"^[^\"“]{2,80},\s*[\"“][^\"”]{3,200}[,.]?[\"”]\s*,?\s*[^\"“”]{0,60}(?:19|20)\d{2}\)?\s*$")
 _COPYRIGHT = regex.compile(r"\(c\)|\bcopyright\b", regex.I)
-_NUMBERED = regex.compile(r"\d{1,2}[.)]\s+\p{Lu}")  # "3. Establish your target number": a step of the article
+_NUMBERED = regex.compile(r"^\d{1,2}[.)]\s+\p{Lu}")  # "3. Establish your target number": a step of the article
+_LABEL_VALUE = regex.compile(r"^\W*+\p{L}++(?:\s\p{L}++){0,2}\s?:\s+\S")  # "Tags: floods, Sava"
 _PAST = regex.compile(r"^\p{Ll}{3,}ed$")
 
 _HERE = frozenset({"here", "ovde", "ovdje", "link", "linku", "linka"})  # the last word of link text
@@ -100,6 +101,8 @@ CUE_NAMES = {
     "headline_like": "shaped like a headline", "unfinished": "a long line without a final stop",
     "citation": "a citation (a source, a quoted title, a date)", "duplicate_x_headline": "a headline repeated",
     "copyright_sign": "a copyright sign", "numbered": "numbered like a list item of the article",
+    "short_x_date": "a short line with a date or time", "label_value": "a label and a value ('Tags: ...')",
+    "comma_list": "a list of names or words", "short_x_furniture": "a short line of furniture nouns",
 }
 
 
@@ -202,6 +205,11 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
         f["duplicate_x_headline"] = f["duplicate"] * f["headline_like"]
         f["copyright_sign"] = float("©" in text or bool(_COPYRIGHT.search(text)))
         f["numbered"] = float(bool(_NUMBERED.match(text)))
+        f["short_x_date"] = is_short * f["date"]
+        f["label_value"] = float(bool(_LABEL_VALUE.match(text)) and not f["ends_sentence"])
+        parts = [s.strip() for s in text.split(",")]
+        f["comma_list"] = float(len(parts) >= 3 and all(1 <= len(s.split()) <= 3 for s in parts))
+        f["short_x_furniture"] = is_short * f["furniture"]
         out.append(f)
     return out
 
