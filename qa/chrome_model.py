@@ -101,7 +101,7 @@ CUE_NAMES = {
     "headline_like": "shaped like a headline", "unfinished": "a long line without a final stop",
     "citation": "a citation (a source, a quoted title, a date)", "duplicate_x_headline": "a headline repeated",
     "copyright_sign": "a copyright sign", "numbered": "numbered like a list item of the article",
-    "short_x_date": "a short line with a date or time", "label_value": "a label and a value ('Tags: ...')",
+    "clause": "a clause (an auxiliary verb or a verb in the past tense)", "short_x_date": "a short line with a date or time", "label_value": "a label and a value ('Tags: ...')",
     "comma_list": "a list of names or words", "short_x_furniture": "a short line of furniture nouns",
 }
 
@@ -205,6 +205,8 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
         f["duplicate_x_headline"] = f["duplicate"] * f["headline_like"]
         f["copyright_sign"] = float("©" in text or bool(_COPYRIGHT.search(text)))
         f["numbered"] = float(bool(_NUMBERED.match(text)))
+        f["clause"] = float(c >= 5 and (any(w in words.get("auxiliaries", ()) for w in folded)
+                                        or any(_PAST.match(w) for w in folded[1:])))
         f["short_x_date"] = is_short * f["date"]
         f["label_value"] = float(bool(_LABEL_VALUE.match(text)) and not f["ends_sentence"])
         parts = [s.strip() for s in text.split(",")]
@@ -220,9 +222,14 @@ FEATURES = tuple(CUE_NAMES)
 def reportable(f: Mapping[str, float]) -> bool:
     """Whether the scorer may report a line at all: never the headline, and a lone label ("Marketing",
     "Instagram", one to three words) only beside chrome, repeated, or outside the prose (before its first
-    paragraph or after its last): between paragraphs it may be a subheading."""
+    paragraph or after its last): between paragraphs it may be a subheading. A clause of five words or more
+    (an auxiliary, or a verb in the past tense after its first word) is prose unless it speaks to the reader
+    or carries an address, a credit or a date."""
     if f["first_line"]:
         return False
+    if f["clause"] and not (f["reader"] or f["site"] or f["contact"] or f["credit"] or f["date"] or f["opens_with_action"]
+                            or f["ends_colon"] or f["copyright_sign"] or f["ends_here"]):
+        return False  # a clause that lost its full stop is prose (QA405's business), not furniture
     return not f["words_1_3"] or bool(f["chrome_before"] or f["chrome_after"] or f["duplicate"] or f["tail"] or f["head"])
 
 

@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bench", type=Path, default=default_bench())
     parser.add_argument("--lines", type=Path, default=LINES)
     parser.add_argument("--l2", type=float, default=1.0)
-    parser.add_argument("--major-fa", type=float, default=0.005,
+    parser.add_argument("--major-fa", type=float, default=0.0025,
                         help="dev false-alarm rate allowed at major, in each source")
     parser.add_argument("--minor-fa", type=float, default=0.005,
                         help="dev false-alarm rate allowed at minor, in each source (at most the major one's threshold)")
@@ -140,7 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     beta = fit(x, y, w, args.l2)
     probs = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -30, 30)))
 
-    free = np.array([not e[2] and reportable(e[0]) for e in examples])  # where the scorer speaks
+    # the scorer speaks on lines no rule reported and its gate lets through; a line it may not report
+    # counts as a line it does not flag (the budget is a rate per article line, as the benchmark counts it)
+    free = np.array([not e[2] for e in examples])
+    probs = np.where([reportable(e[0]) for e in examples], probs, 0.0)
     negatives = probs[free & (y == 0)]
     src = np.array(sources)
 

@@ -117,4 +117,10 @@ def test_the_shipped_weights_are_what_the_training_script_fits(tmp_path: Path) -
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_chrome.py"), "--bench", str(BENCH),
                           "--out", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    fitted, shipped = (json.loads(path.read_text(encoding="utf-8")) for path in (out, WEIGHTS))
+    assert fitted["trained_on"] == shipped["trained_on"]
+    assert set(fitted["weights"]) == set(shipped["weights"])
+    # the same to rounding (another BLAS may differ in the last digits of a Newton step)
+    assert all(abs(fitted["weights"][k] - shipped["weights"][k]) < 1e-4 for k in shipped["weights"])
+    for key in ("bias", "threshold_major", "threshold_minor"):
+        assert abs(fitted[key] - shipped[key]) < 1e-3
