@@ -666,7 +666,9 @@ def _link_row(text: str, first: bool) -> tuple[str, str] | None:
 def _date_line(text: str, first: bool) -> tuple[str, str] | None:
     """A line that is only a date or time stamp, maybe with a place, an agency or a label before it."""
     d = vocabulary().dates
-    rest = _PLACE_PREFIX.sub("", text)  # "NOVI SAD, "
+    place = _PLACE_PREFIX.match(text)  # "NOVI SAD, ", but not "Yesterday, " or "Јуче, ": a date word is the stamp
+    keep = place is not None and all(fold(t).rstrip(".") in _date_words() for t in _tokens(place.group()))
+    rest = text if keep else _PLACE_PREFIX.sub("", text)
     rest = _DOMAIN_PREFIX.sub("", rest)  # "smithsonian.com "
     rest = _PARENTHESISED.sub(" ", rest)  # "(Beta)"
     rest = _CAPS_PLACE.sub("", rest)  # "BELGRADE Sept 5"
