@@ -166,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     data = {
         "about": "Chrome scorer weights: L2 logistic regression on the dev halves only (scripts/train_chrome.py). "
                  "A line's probability is 1/(1+exp(-(bias + sum(weight x cue)))).",
+        "provenance": "Fitted on the dev halves of benchmarks/data/chrome/lines.jsonl (chrome lines written for this "
+                      "project; prose near-misses and host articles from NTREX-128, CC BY-SA 4.0, WMT 2020 MQM and "
+                      "DEMETR) and of ../shared/bench/chrome/scrapinghub_aeb.jsonl (Scrapinghub article-extraction "
+                      "benchmark, MIT). The test halves are never read.",
         "trained_on": {"examples": len(examples), "positives": int(y.sum()),
                        "by_source": {s: totals[s] for s in sorted(totals)}, "l2": args.l2},
         "dev_fit": report,
