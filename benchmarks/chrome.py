@@ -113,6 +113,15 @@ class LineHits:
     any_rank: dict[int, int] = field(default_factory=dict)  # line -> highest severity rank of any finding
     rules: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # line -> chrome rules
     alarm_rules: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # line -> chrome or major+ rules
+    by_rule: set[int] = field(default_factory=set)  # lines with a chrome finding of a rule (not the scorer's)
+
+
+SCORER_MESSAGE = "page chrome by its cues"  # how the chrome scorer's findings begin (qa.boilerplate)
+
+
+def by_scorer(finding: qa.Finding) -> bool:
+    """Whether a chrome finding is the chrome scorer's (qa/chrome_model.py) rather than a pattern's or a shape rule's."""
+    return finding.message.startswith(SCORER_MESSAGE)
 
 
 def line_hits(article: Article, result: qa.Result) -> LineHits:
@@ -126,6 +135,8 @@ def line_hits(article: Article, result: qa.Result) -> LineHits:
             if is_chrome_finding(f):
                 hits.chrome_rank[i] = max(hits.chrome_rank.get(i, -1), rank)
                 hits.rules[i].add(f.rule)
+                if not by_scorer(f):
+                    hits.by_rule.add(i)
             if is_chrome_finding(f) or rank >= MAJOR:
                 hits.alarm_rules[i].add(f.rule)
     return hits
@@ -167,6 +178,7 @@ class LineOutcome:
     chrome_rank: int  # -1: no chrome finding on the line
     major: bool  # a finding of severity major or above on the line
     rules: set[str]
+    scorer_only: bool  # found, and only by the chrome scorer
     host_lines: int
     host_chrome: int  # host lines with a chrome finding
     host_major: int  # host lines with a major+ finding
@@ -192,6 +204,7 @@ def check_lines(records: list[dict], bench: Path, jobs: int) -> tuple[list[LineO
             chrome_rank=hits.chrome_rank.get(at, -1),
             major=hits.any_rank.get(at, -1) >= MAJOR,
             rules=set(hits.rules.get(at, ())),
+            scorer_only=at in hits.chrome_rank and at not in hits.by_rule,
             host_lines=len(others),
             host_chrome=sum(i in hits.chrome_rank for i in others),
             host_major=sum(hits.any_rank.get(i, -1) >= MAJOR for i in others),
@@ -242,6 +255,11 @@ def lines_tables(outcomes: list[LineOutcome], half: str) -> str:
     flagging = Counter(rule for k in KINDS for o in prose[k] for rule in o.rules)
     rows += ["", "Rules behind the chrome findings on near-misses: "
              + (", ".join(f"{k} {v}" for k, v in sorted(flagging.items())) or "none") + "."]
+    all_chrome = [o for k in KINDS for o in chrome[k]]
+    all_prose = [o for k in KINDS for o in prose[k]]
+    rows += ["", f"Found by the chrome scorer alone (no pattern or shape rule): "
+             f"{sum(o.scorer_only for o in all_chrome)} of {len(all_chrome)} chrome lines; near-misses flagged by it "
+             f"alone: {sum(o.scorer_only for o in all_prose)} of {len(all_prose)}."]
     rows += ["", "By language of the line (a major+ finding on a near-miss left in the source language is "
              "usually a correct untranslated-text finding):", "",
              "| language | chrome lines | found info+ | found minor+ | found major+ | near-misses | flagged as chrome "
@@ -318,6 +336,7 @@ class PageLine:
     chrome_rank: int
     any_rank: int
     alarm_rules: set[str]
+    scorer_only: bool = False  # a chrome finding, and only the chrome scorer's
 
 
 def page_article(page: dict) -> list[dict]:
@@ -348,7 +367,8 @@ def check_pages(bench: Path, jobs: int) -> tuple[list[PageLine], Counter[str]]:
         for i, b in enumerate(blocks):
             out.append(PageLine(p["id"], halves[p["id"]], b["chrome"], b["ambiguous"],
                                 block_kind(b["text"]) if b["chrome"] else "", hits.chrome_rank.get(i, -1),
-                                hits.any_rank.get(i, -1), set(hits.alarm_rules.get(i, ()))))
+                                hits.any_rank.get(i, -1), set(hits.alarm_rules.get(i, ())),
+                                i in hits.chrome_rank and i not in hits.by_rule))
     skipped["pages kept"] = len(kept)
     skipped["dev pages"] = sum(halves[p["id"]] == "dev" for p in kept)
     skipped["test pages"] = sum(halves[p["id"]] == "test" for p in kept)
@@ -385,6 +405,9 @@ def pages_tables(lines: list[PageLine], counts: Counter[str]) -> str:
                          for rule in x.alarm_rules)
         rows.append(f"\nRules behind the {half} half's false alarms: "
                     + (", ".join(f"{k} {v}" for k, v in sorted(alarms.items())) or "none") + ".")
+        mine = [x for x in lines if x.half == half and not x.ambiguous]
+        rows.append(f"Chrome scorer alone ({half}): {sum(x.scorer_only for x in mine if x.chrome)} chrome blocks found, "
+                    f"{sum(x.scorer_only for x in mine if not x.chrome)} article lines flagged.")
     rows += ["", "Chrome recall per kind of block (kind told by `block_kind`, a documented regex cascade):", "",
              "| kind | test blocks | test info+ | test minor+ | test major+ | dev blocks | dev info+ |",
              "|---|---:|---:|---:|---:|---:|---:|"]

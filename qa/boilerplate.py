@@ -19,7 +19,8 @@ import regex
 from qa.languages import bundled
 from qa.languages.transliteration import ascii_fold, to_latin
 from qa.resources import DATA, read_toml, read_words
-from qa.model import Hit
+from qa import chrome_model
+from qa.model import Hit, Severity
 from qa.tables import BOILERPLATE, load_table
 from qa.text import EMAIL, Block, Text
 
@@ -95,6 +96,13 @@ def _max_words(data: dict[str, Any], match: str) -> int | None:
 
 def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
     """Every kind's hits in a text, one pass over its paragraphs: one per paragraph or sentence, in text order."""
+    hits = rule_hits(target, extra)
+    _add_model_hits(target, hits)
+    return _one_per_line(target, hits)
+
+
+def rule_hits(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
+    """The pattern files' and the line-shape rules' hits, before the chrome scorer and the merging."""
     hits: dict[str, list[Hit]] = {kind: [] for kind, _ in _plans(extra)}
     for para in target.paragraphs:
         seen: dict[str, list[tuple[int, int]]] = {}  # report spans lie inside their paragraph
@@ -106,7 +114,7 @@ def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
             mine.append(span)
             hits[kind].append(Hit(span[0], span[1], _MESSAGES[kind], suggestion=_SUGGESTIONS.get(kind)))
     _add_shape_hits(target, hits)
-    return _one_per_line(target, hits)
+    return hits
 
 
 @lru_cache(maxsize=8192)  # pages repeat their furniture line for line; a match depends on the line alone
@@ -159,6 +167,69 @@ def _add_shape_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
             hits.setdefault(kind, []).append(h)
     for kind_hits in hits.values():
         kind_hits.sort(key=lambda h: (h.start, h.end))
+
+
+def scored_lines(target: Text, hits: dict[str, list[Hit]],
+                 also: frozenset[int] = frozenset()) -> list[tuple[Block, dict[str, float], bool]]:
+    """Each paragraph with its chrome cues (``qa.chrome_model``) and whether a rule already reported it;
+    the paragraphs numbered in ``also`` count as chrome for their neighbours' cues."""
+    paras = target.paragraphs
+    if not paras:
+        return []
+    taken = _Spans((h.start, h.end) for kind_hits in hits.values() for h in kind_hits)
+    covered = [taken.overlaps(p.start, p.end) for p in paras]
+    v = vocabulary()
+    feats = chrome_model.line_features([target.slice(p) for p in paras], [c or i in also for i, c in enumerate(covered)],
+                                       v.words, _date_words(), _shapes().agency)
+    return list(zip(paras, feats, covered))
+
+
+MODEL_ROUNDS = 3  # a line the scorer calls chrome is chrome beside its neighbours too (a list of teasers)
+
+
+def _add_model_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
+    """The chrome scorer's hits on lines no rule reported: a probability at the major threshold reports at
+    the rule's severity, one between the minor and the major threshold at minor; the message names the cues.
+
+    The scorer runs again while it finds more: a line it called chrome counts as chrome for its
+    neighbours (the items of a list of teasers hold each other up; a sentence is never carried by its
+    neighbours, see ``chrome_model.line_features``)."""
+    m = chrome_model.model()
+    found: dict[int, tuple[Block, dict[str, float], float, list[tuple[str, float]]]] = {}
+    for _ in range(MODEL_ROUNDS):
+        before = len(found)
+        for para, feats, covered in scored_lines(target, hits, frozenset(found)):
+            if covered or para.index in found or not chrome_model.reportable(feats):
+                continue
+            prob, parts = chrome_model.score(feats, m)
+            if prob >= m.minor:
+                found[para.index] = (para, feats, prob, parts)
+        if len(found) == before:
+            break
+    for para, feats, prob, parts in sorted(found.values(), key=lambda x: x[0].index):
+        kind = _model_kind(feats)
+        severity = None if prob >= m.major else Severity.MINOR
+        cues = chrome_model.explain(parts, m)
+        hits.setdefault(kind, []).append(
+            Hit(para.start, para.end, f"page chrome by its cues (score {prob:.2f}: {cues})", severity=severity))
+    for kind_hits in hits.values():
+        kind_hits.sort(key=lambda h: (h.start, h.end))
+
+
+def _model_kind(f: dict[str, float]) -> str:
+    """The rule a scored line is reported under, by its strongest kind of cue: a credit or copyright, link
+    text, a call to the reader, a stamp, a headline or list item, else a widget's label."""
+    if f["credit"] and not f["reader"] or f["copyright_sign"]:
+        return "photo-credit"
+    if f["ends_here"]:
+        return "dangling-link-text"
+    if f["contact"] or f["reader"] or f["site"] or f["opens_with_action"]:
+        return "social-footer"
+    if f["date"] and f["digits"] > 0.2:
+        return "page-counter"
+    if f["headline_like"] or f["duplicate"] or f["tail"] or f["after_label"] or f["short_run"] or f["citation"]:
+        return "related-teaser"
+    return "orphan-embed-label"
 
 
 MERGE_MAX_WORDS = 40  # a paragraph this short with two chrome hits is one chrome line
@@ -595,7 +666,9 @@ def _link_row(text: str, first: bool) -> tuple[str, str] | None:
 def _date_line(text: str, first: bool) -> tuple[str, str] | None:
     """A line that is only a date or time stamp, maybe with a place, an agency or a label before it."""
     d = vocabulary().dates
-    rest = _PLACE_PREFIX.sub("", text)  # "NOVI SAD, "
+    place = _PLACE_PREFIX.match(text)  # "NOVI SAD, ", but not "Yesterday, " or "Јуче, ": a date word is the stamp
+    keep = place is not None and all(fold(t).rstrip(".") in _date_words() for t in _tokens(place.group()))
+    rest = text if keep else _PLACE_PREFIX.sub("", text)
     rest = _DOMAIN_PREFIX.sub("", rest)  # "smithsonian.com "
     rest = _PARENTHESISED.sub(" ", rest)  # "(Beta)"
     rest = _CAPS_PLACE.sub("", rest)  # "BELGRADE Sept 5"

@@ -1,0 +1,179 @@
+"""Chrome of every kind in wordings written for this test (in neither the pattern files nor the labelled line set),
+found by the rules or the chrome scorer; prose that shares their words is not. A line sits in the middle of an
+article and at its end, as scraped chrome does; lines in Serbian or Croatian are checked with their source language.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import qa
+
+HEAD = ("Council adopts the budget\n"
+        "The assembly voted late on Tuesday after a long debate that lasted well into the night and ended with a narrow vote.\n"
+        "The opposition said it would challenge the decision in the constitutional court next month.\n")
+TAIL = "\nThe debate continues on Wednesday, officials said, and a final vote is expected by the end of the week.\n"
+CHROME_CATEGORIES = ("content/boilerplate", "content/markup")
+SOURCE_LETTERS = set("čćžšđČĆŽŠĐ")
+
+CHROME = [
+    ('follow-call', 'Find us on Instagram for daily photos'),
+    ('follow-call', 'Stay connected: follow our page on Facebook'),
+    ('follow-call', 'Stay tuned to our YouTube channel'),
+    ('follow-call', 'Like our Facebook page and never miss the news'),
+    ('follow-call', 'Be the first to know - join our Viber community'),
+    ('follow-call', 'Get breaking news alerts on your phone'),
+    ('follow-call', 'Check out our TikTok for short videos from the field'),
+    ('follow-call', 'Budite u toku - zapratite nas na Instagramu'),
+    ('follow-call', 'Pronađite nas na Fejsbuku'),
+    ('follow-call', 'Preuzmite našu aplikaciju za Android i iOS'),
+    ('follow-call', 'Pridruži se našoj Viber zajednici'),
+    ('newsletter', 'Get the best of our journalism in your inbox every Friday'),
+    ('newsletter', 'Enter your email address to subscribe'),
+    ('newsletter', 'Thanks for signing up!'),
+    ('newsletter', 'Please check your inbox to confirm your subscription'),
+    ('newsletter', 'Our weekly briefing, free, straight to your mailbox'),
+    ('newsletter', 'Unsubscribe at any time'),
+    ('newsletter', 'Email address'),
+    ('newsletter', 'Sign me up'),
+    ('newsletter', 'Prijavite se na naš bilten'),
+    ('newsletter', 'Upišite svoju e-mail adresu'),
+    ('newsletter', 'Hvala što ste se pretplatili!'),
+    ('contact', 'Got a story? Email us at news@example-portal.com'),
+    ('contact', 'Call our newsroom on 011 123 4567'),
+    ('contact', 'Tips can be sent to tips@example.org'),
+    ('contact', 'Reach the reporter at ana.k@example.com'),
+    ('contact', 'Redakcija: 033 555 123, redakcija@example.ba'),
+    ('contact', 'Imate priču? Javite nam se na Viber 061 111 222'),
+    ('ad-marker', 'Content from our partner'),
+    ('ad-marker', 'Commercial feature'),
+    ('ad-marker', '- ADVERTISING -'),
+    ('ad-marker', 'Plaćeni oglas'),
+    ('embed-label', 'Watch the video below'),
+    ('embed-label', 'Click here to watch the video'),
+    ('embed-label', 'A post shared by City Hall (@cityhall)'),
+    ('embed-label', 'See more photos in the gallery'),
+    ('embed-label', 'Photo gallery (12)'),
+    ('embed-label', 'Pogledajte galeriju'),
+    ('embed-label', 'Pogledajte video ispod'),
+    ('embed-label', 'VIDEO: Pogledajte snimak'),
+    ('copyright', 'Copyright 2024 Example Media. All rights reserved.'),
+    ('copyright', '(c) 2023 Example d.o.o.'),
+    ('copyright', 'Republishing without permission is not allowed.'),
+    ('copyright', 'Any use of this content requires written permission.'),
+    ('copyright', 'Zabranjeno je preuzimanje sadržaja bez dozvole.'),
+    ('copyright', 'Sva prava pridržana'),
+    ('mt-disclaimer', 'This text was automatically translated.'),
+    ('mt-disclaimer', 'Machine translated by AI; errors possible.'),
+    ('mt-disclaimer', 'The article was translated automatically from Serbian.'),
+    ('mt-disclaimer', 'Translated by AI'),
+    ('mt-disclaimer', 'Tekst je automatski preveden.'),
+    ('mt-disclaimer', 'Prevedeno uz pomoć vještačke inteligencije'),
+    ('comments', 'Leave a reply'),
+    ('comments', 'Join the conversation'),
+    ('comments', 'Show comments (14)'),
+    ('comments', 'Comments are moderated before they appear.'),
+    ('comments', 'Komentari su zatvoreni'),
+    ('comments', 'Prikaži komentare'),
+    ('dangling', 'More information is available here.'),
+    ('dangling', 'Click here for the full programme.'),
+    ('dangling', 'The full decision can be read at the link.'),
+    ('dangling', 'Here is the link to the application form.'),
+    ('dangling', 'Više informacija možete pronaći ovde.'),
+    ('dangling', 'Prijave su moguće putem ovog linka.'),
+    ('counter-meta', 'Read time: 4 min'),
+    ('counter-meta', '2,341 reads'),
+    ('counter-meta', 'Seen 1.2k times'),
+    ('counter-meta', '💬 12  ❤ 48'),
+    ('counter-meta', 'Last updated 2 days ago'),
+    ('counter-meta', 'Pročitano 1.540 puta'),
+    ('counter-meta', 'Прочитано: 873'),
+    ('counter-meta', 'Vrijeme čitanja: 3 minute'),
+    ('byline', 'Words by Tom Harris'),
+    ('byline', 'By Lena Fischer | Staff reporter'),
+    ('byline', 'Story: Ana Kovač; photos: Ivan Horvat'),
+    ('byline', 'Author: Marko Petrović'),
+    ('byline', 'Piše: Jelena Jovanović'),
+    ('byline', 'Аутор: Милош Ђорђевић'),
+    ('byline', 'Priredila: Sanja Babić'),
+    ('dateline', 'BANJA LUKA, 3 March (Srna) -'),
+    ('dateline', 'Posted on 12 May 2024, 14:02'),
+    ('dateline', 'Tue 14 Nov 2023 09.12 GMT'),
+    ('dateline', 'Objavljeno: 05.06.2024. u 18:44'),
+    ('dateline', 'Ažurirano prije 5 sati'),
+    ('dateline', 'Јуче, 21:15'),
+    ('photo-credit', 'Photo: Reuters/Stoyan Nenov'),
+    ('photo-credit', '(Picture: Getty)'),
+    ('photo-credit', 'Image by freepik'),
+    ('photo-credit', 'Foto: Shutterstock'),
+    ('photo-credit', 'Фото: Танјуг/Драган Кујунџић'),
+    ('photo-credit', 'Snimio: Goran Šurlan'),
+    ('photo-credit', 'Ilustracija: Pixabay'),
+    ('share-bar', 'Share: Facebook · X · LinkedIn'),
+    ('share-bar', 'Podeli: Viber | WhatsApp | Facebook'),
+    ('share-bar', 'Поделите на друштвеним мрежама'),
+    ('tags', 'Keywords: inflation, euro, ECB'),
+    ('tags', 'Filed under: Politics, Elections'),
+    ('tags', 'Tagged: Sarajevo, tram, transport'),
+    ('tags', 'Teme: izbori, SNS, opozicija'),
+    ('tags', 'Ključne riječi: potres, Petrinja, obnova'),
+    ('tags', 'Тагови: Нови Сад, мост'),
+    ('teaser', 'Read also: The city approves new bus lines'),
+    ('teaser', 'You might also like'),
+    ('teaser', 'Pročitajte i: Grad dobija novi most'),
+    ('teaser', 'Povezane vijesti'),
+    ('navigation', 'Home » News » Region'),
+    ('navigation', 'Next story'),
+    ('navigation', 'Naslovna / Vijesti / Hronika'),
+    ('cookie', 'We use cookies to give you the best experience on our website.'),
+    ('cookie', 'By using this site you agree to our use of cookies.'),
+    ('cookie', 'Accept cookies'),
+    ('cookie', 'Ova web stranica koristi kolačiće'),
+    ('cookie', 'Saznajte više o kolačićima'),
+]
+
+PROSE = [
+    'Thanks to the new law, workers will be paid on time.',
+    'He signed up for the army in 2019 and served for four years.',
+    'Check out times at the border crossing have doubled since Monday.',
+    'The use of the texts requires approval by parliament, the minister said.',
+    'Stay tuned, the coach told reporters after the draw.',
+    'The company said the commercial feature film would be released in May.',
+    "Readers can find the full report on the ministry's website.",
+    'The minister joined the conversation on climate policy at the summit.',
+    'Confirmation of the results is expected by Friday.',
+    'The police said the link between the two cases was still unclear.',
+    'Hvala svima koji su došli na skup, rekao je gradonačelnik.',
+    'Prijave su stigle iz cijele zemlje.',
+    'Budite sigurni da ćemo nastaviti borbu, poručio je lider opozicije.',
+    'Thank you for your patience, the airline told passengers.',
+    'Like our neighbours, we have suffered from the drought.',
+    'Find us a better solution, the protesters demanded.',
+    'The show will be broadcast on YouTube and on national television.',
+    'The app was downloaded more than a million times in a week.',
+    'Subscribers to the service will pay more from January.',
+    'The rights of workers must be protected, the union said.',
+    'The conversation lasted two hours',
+    'Email address details were stolen in the attack, the bank said.',
+    'The address was delivered at the United Nations in New York.',
+]
+
+
+def chrome_on_line_4(text: str, source_lang: str | None = None) -> list[str]:
+    result = qa.check(text, source_lang=source_lang)
+    return [f.rule for f in result.findings if f.line == 4 and f.category.startswith(CHROME_CATEGORIES)]
+
+
+@pytest.mark.parametrize("where", ["middle", "end"])
+@pytest.mark.parametrize("kind,line", CHROME)
+def test_chrome_of_every_kind_is_found(kind: str, line: str, where: str) -> None:
+    lang = "sr" if SOURCE_LETTERS & set(line) else None
+    text = HEAD + line + (TAIL if where == "middle" else "\n")
+    assert chrome_on_line_4(text, lang), (kind, line)
+
+
+@pytest.mark.parametrize("where", ["middle", "end"])
+@pytest.mark.parametrize("line", PROSE)
+def test_prose_with_chrome_words_is_not_chrome(line: str, where: str) -> None:
+    text = HEAD + line + (TAIL if where == "middle" else "\n")
+    assert not chrome_on_line_4(text), line
