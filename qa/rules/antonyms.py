@@ -167,6 +167,26 @@ def _same_place(lt: list[Token], i: int, rt: list[Token], j: int, skip: frozense
     return bool(_neighbours(lt, i, skip) & _neighbours(rt, j, skip)) or (frame is not None and frame == _frame(rt, j))
 
 
+STEM = 4  # shortest word that counts as another's stem ("south" in "southern")
+
+
+def _forms(toks: list[Token]) -> frozenset[str]:
+    return frozenset(t.text.lower() for t in toks)
+
+
+def _has_form(forms: frozenset[str], lemma: str, table: Antonyms) -> bool:
+    """A word of the other side is the lemma in a derived form, one beginning with the other ("north" and
+    "northern", "prosecutor" and "prosecution"): then the lemma is not missing there. (Its inflections
+    are counted as the lemma already.)"""
+    for form in forms:
+        if lemma in table.lemmas(form):
+            continue
+        short, long = sorted((form, lemma), key=len)
+        if len(short) >= STEM and long.startswith(short):
+            return True
+    return False
+
+
 def swaps(left: Text, right: Text, table: Antonyms, cues: Negation | None, skip: frozenset[str],
           ctx: Context) -> Iterator[tuple[Swap, tuple[int, int]]]:
     """The antonym swaps of each aligned sentence group, with the right-hand group's span.
@@ -174,6 +194,7 @@ def swaps(left: Text, right: Text, table: Antonyms, cues: Negation | None, skip:
     A left word with lemma ``w`` and opposite ``a`` is a swap when the left group has more ``w`` than
     the right and the right more ``a`` than the left: a swap is one word put for the other, which
     counting sees even when both stand in the sentence ("close wider" against "close ... open wider").
+    A word the other side has in a derived form is not missing there ("northern" against "north").
     A group pair whose negation counts differ in parity is skipped: "failed" for "did not succeed"
     negates the opposite and means the same.
     """
@@ -190,13 +211,14 @@ def swaps(left: Text, right: Text, table: Antonyms, cues: Negation | None, skip:
         lc = Counter(x for ls_ in l_lemmas for x in ls_)
         negators = cues.words if cues is not None else frozenset()
         rc = Counter(x for rs_ in r_lemmas for x in rs_)
+        l_forms, r_forms = _forms(lt), _forms(rt)
         found: list[Swap] = []
         for i, (tok, lemmas) in enumerate(zip(lt, l_lemmas)):
             for w in lemmas:
-                if lc[w] <= rc[w] or w in negators:
+                if lc[w] <= rc[w] or w in negators or _has_form(r_forms, w, table):
                     continue
                 for a in table.opposites.get(w, ()):
-                    if rc[a] <= lc[a] or a in negators:
+                    if rc[a] <= lc[a] or a in negators or _has_form(l_forms, a, table):
                         continue
                     where = [j for j, r in enumerate(r_lemmas) if a in r]
                     context = any(_same_place(lt, i, rt, j, skip) for j in where)
@@ -245,9 +267,10 @@ def antonym_swap(target: Text, ctx: Context, reference: Text | None = None, sour
     info.
 
     Known limits: WordNet's antonyms are sense-blind here ("right" is the
-    opposite of "left" and of "wrong"); only its antonym pairs and their
-    synonyms in common senses count, so "insignificant" against "huge" is
-    missed, and so is an opposite the reference paraphrases. A paraphrase
+    opposite of "left" and of "wrong"); only its antonym pairs, their
+    synonyms and its indirect antonyms in common senses count, so
+    "insignificant" against "huge" is missed, and so is an opposite the
+    reference paraphrases. A paraphrase
     that puts an opposite in the same place ("come to the hospital" for "go
     to the hospital") is reported. No antonym table ships for a source
     language yet (WordNet is English), so back-translations are not compared

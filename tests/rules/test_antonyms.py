@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -109,30 +110,35 @@ def _build_script():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("build_antonyms", ROOT / "scripts" / "build_antonyms.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
 
 def test_build_script_reads_wordnet_pointers(tmp_path: Path) -> None:
-    # three adjective synsets in WordNet's data format: {heavy} ! {light, low}, and {weighty} without antonyms
+    # WordNet's data format: {heavy} ! {light, low}; {weighty} is a satellite similar to {heavy}
     (tmp_path / "data.adj").write_text(
         "  1 header line\n"
-        "00000100 00 a 01 heavy 0 001 ! 00000200 a 0101 | of great weight\n"
+        "00000100 00 a 01 heavy 0 002 ! 00000200 a 0101 & 00000300 a 0000 | of great weight\n"
         "00000200 00 a 02 light 0 low(p) 0 001 ! 00000100 a 0101 | of little weight\n"
-        "00000300 00 a 01 weighty 0 000 | heavy\n", encoding="latin-1")
+        "00000300 00 s 01 weighty 0 001 & 00000100 a 0000 | heavy\n", encoding="latin-1")
     (tmp_path / "index.adj").write_text(
         "  1 header line\n"
         "heavy a 1 1 ! 1 0 00000100\n"
         "light a 1 1 ! 1 0 00000200\n"
         "low a 2 0 2 0 00000900 00000200\n"
-        "weighty a 1 0 1 0 00000300\n", encoding="latin-1")
+        "weighty a 1 1 & 1 0 00000300\n", encoding="latin-1")
     (tmp_path / "adj.exc").write_text("heavier heavy\nlighter light\n", encoding="latin-1")
     for name in ("noun", "verb", "adv"):
-        (tmp_path / f"data.{name}").write_text("", encoding="latin-1")
-        (tmp_path / f"index.{name}").write_text("", encoding="latin-1")
-        (tmp_path / f"{name}.exc").write_text("", encoding="latin-1")
-    script = _build_script()
-    assert script.build(tmp_path, 0) == [("heavy", "a", "light", "heavier"), ("light", "a", "heavy", "lighter")]
-    # with synonyms: "low" joins, since that synset is its second sense; with one sense it does not
-    assert ("low", "a", "heavy", "") in script.build(tmp_path, 2)
-    assert all(row[0] != "low" for row in script.build(tmp_path, 1))
+        for f in (f"data.{name}", f"index.{name}", f"{name}.exc"):
+            (tmp_path / f).write_text("", encoding="latin-1")
+    build = _build_script().build
+    # direct antonyms only
+    assert build(tmp_path, 0) == [("heavy", "a", "light", "heavier"), ("light", "a", "heavy", "lighter")]
+    # one sense: the satellite "weighty" joins against "light"; "low" does not, its second sense is this one
+    assert build(tmp_path, 1) == [("heavy", "a", "light", "heavier"), ("light", "a", "heavy|weighty", "lighter"),
+                                  ("weighty", "a", "light", "")]
+    rows = build(tmp_path, 2)
+    assert ("low", "a", "heavy|weighty", "") in rows
+    # a closed-class word takes only its direct antonyms
+    assert all(row[0] != "low" for row in build(tmp_path, 2, frozenset({"low"})))
