@@ -245,9 +245,13 @@ def antonym_swap(target: Text, ctx: Context, reference: Text | None = None, sour
     With a reference, each aligned sentence is searched for a word that has
     more occurrences than in the reference sentence while one of its WordNet
     antonyms has fewer. A name's words ("New York") and negation words
-    (QA906's business) are left out. With a back-translation and no reference, the same
-    comparison runs between the back-translation and the source where the
-    source language has an antonym table.
+    (QA906's business) are left out. With a back-translation and no
+    reference, the same comparison runs between the back-translation and the
+    source where the source language has an antonym table. The finding is
+    minor when a content word near the swapped one (two either side), or the
+    word on each side of it, is also near its opposite in the reference, so
+    the two stand in the same place; otherwise the reference may say the
+    same thing another way ("rights" against "left") and it is info.
 
     Bad: The light rain caused the rivers to swell.
     Reference: Heavy rain caused rivers to swell.
@@ -260,21 +264,14 @@ def antonym_swap(target: Text, ctx: Context, reference: Text | None = None, sour
     Good: The shop was open in the morning and closed at noon.
     Reference: The shop was closed at noon, though open in the morning.
 
-    The finding is minor when a word next to the swapped one (two either
-    side) is also next to its opposite in the reference, so the two stand in
-    the same place; otherwise the reference may say the same thing another
-    way ("lost" against "did not win", "rights" against "left") and it is
-    info.
-
     Known limits: WordNet's antonyms are sense-blind here ("right" is the
     opposite of "left" and of "wrong"); only its antonym pairs, their
     synonyms and its indirect antonyms in common senses count, so
     "insignificant" against "huge" is missed, and so is an opposite the
-    reference paraphrases. A paraphrase
-    that puts an opposite in the same place ("come to the hospital" for "go
-    to the hospital") is reported. No antonym table ships for a source
-    language yet (WordNet is English), so back-translations are not compared
-    today.
+    reference paraphrases. A paraphrase that puts an opposite in the same
+    place ("come to the hospital" for "go to the hospital") is reported. No
+    antonym table ships for a source language yet (WordNet is English), so
+    back-translations are not compared today.
     """
     if reference is not None:
         table = antonyms(ctx.target)
