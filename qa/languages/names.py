@@ -172,6 +172,9 @@ class NameTable:
                     self.by_stem.setdefault(first, []).append(f)
             else:
                 self.by_prefix.setdefault(f.raw[:1], []).append(f)
+        # the last letters of the language names in another script (Chinese 语 and 文, Japanese 語): a language's
+        # name less it, followed by any of them, names the language too (阿拉伯文 is 阿拉伯语, Arabic)
+        self.language_endings = frozenset(f.raw[-1] for f in forms if f.kind == "language" and not f.words and f.raw[-1:].isalpha())
         self.english_names: dict[str, list[str]] = {}
         for name, ids in english.items():
             for i in ids:
@@ -221,7 +224,7 @@ class NameTable:
                 if any(index.tokens[i][0].startswith(head) for i in index.by_prefix.get(head[:3], ())):
                     return True
             if not form.words:
-                if form.raw in index.text:
+                if form.raw in index.text or (not index.comparable and self._short_form(form, index.text)):
                     return True
                 continue
             if not index.comparable:
@@ -229,6 +232,32 @@ class NameTable:
             for i in index.by_prefix.get(form.words[0][:3], ()):
                 if self._match_at(form, index, i) is not None:
                     return True
+        return False
+
+    def _short_form(self, form: Form, text: str) -> bool:
+        """Does a text in another script say this name in a short form? Chinese and Japanese shorten a long name
+        to some of its characters in order, the first among them (印尼 for 印度尼西亚, Indonesia; 阿联酋 for
+        阿拉伯联合酋长国), and name a language by its stem and another ending (英文 for 英语, English)."""
+        raw = form.raw
+        if not all(unicodedata.name(c, "").startswith("CJK UNIFIED") for c in raw):
+            return False  # in an alphabet (kana, Devanagari) two letters of a name say little
+        if form.kind == "language" and len(raw) >= 2 and raw[-1] in self.language_endings:
+            if any(raw[:-1] + end in text for end in self.language_endings):
+                return True
+        if len(raw) < 3:
+            return False
+        start = text.find(raw[0])
+        while start >= 0:
+            # the longest run of the text from here whose characters follow one another in the name
+            j, p = start + 1, 1
+            while j < len(text) and p < len(raw):
+                q = raw.find(text[j], p)
+                if q < 0:
+                    break
+                p, j = q + 1, j + 1
+            if j - start >= 2:
+                return True
+            start = text.find(raw[0], start + 1)
         return False
 
     @staticmethod
@@ -259,6 +288,14 @@ class NameTable:
             return True
         if i not in index.capitalised:
             return False
+        if not form.gazetteer and not form.acronym and index.wordfreq and len(form.words) == 1 and (
+            i in index.initial or form.entity.startswith("city:")
+        ):
+            # a place CLDR names may be a common word of the language as well, taken for the word where a capital says
+            # nothing (a sentence's first word: "Malo" is "a little", not Mali) or for a city (a time zone's: Serbian
+            # "Daka", Dhaka, ends like "Dakle")
+            _, start, end, _ = index.tokens[i]
+            return zipf(index.text[start:end].lower(), index.wordfreq) < (3.0 if i in index.initial else 4.0)
         if form.gazetteer:
             # the name must be the whole capitalised run: "Velika" of "Velika Britanija" is no town
             after = i + len(form.words)

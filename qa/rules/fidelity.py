@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
@@ -17,7 +18,9 @@ from rapidfuzz import fuzz, process
 from qa.align import SentencePair
 from qa.context import Context
 from qa.languages.frequency import english, zipf
-from qa.languages.names import SourceIndex, kind_of, names_for, tagged
+from qa.languages.profile import Profile
+from qa.languages.names import SourceIndex, kind_of, names_for, read_table, tagged
+from qa.resources import DATA
 from qa.languages.transliteration import ascii_fold, has_cyrillic
 from qa.model import Hit, Severity, Span
 from qa.numbers import explained, source_numbers, target_numbers
@@ -167,7 +170,7 @@ def _skeleton(word: str, english: bool) -> str:
     return _DOUBLED.sub(r"\1", w)
 
 
-_EN_SOUNDS = (("kn", "n"), ("ow", "o"), ("tch", "s"), ("dge", "j"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("ph", "f"),
+_EN_SOUNDS = (("kn", "n"), ("ow", "o"), ("ew", "u"), ("tch", "s"), ("dge", "j"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("ph", "f"),
               ("th", "t"), ("ck", "k"), ("gh", ""), ("wh", "v"), ("qu", "kv"), ("x", "ks"), ("w", "v"))
 _SRC_SOUNDS = (("dz", "g"), ("dj", "g"), ("x", "ks"), ("w", "v"), ("j", ""))
 _SOFT_C = re.compile(r"c(?=[eiy])")
@@ -189,6 +192,9 @@ class _Names:
 
     def __init__(self, target: Text, source: Text, ctx: Context) -> None:
         self.comparable = source.script_shares.comparable
+        self.home = home_entities(ctx.source)
+        # the scripts of the source's letters by Unicode name (CJK, KATAKANA, DEVANAGARI, ...), for the gazetteer evidence
+        self.scripts = frozenset(_script_word(c) for c in set(source.raw) if c.isalpha()) if not self.comparable else frozenset()
         self.table = names_for(ctx.source, self.comparable)
         self.index = SourceIndex.of(source.raw, ctx.source, self.comparable)
         self.found = self.table.found(self.index) if self.table is not None else []
@@ -213,6 +219,20 @@ class _Names:
         self._capital_starts = [a for a, _ in self.capitalised]
         self.dropped = [n for n in self.source_names
                         if not (_stem_match(n[3], self.target_keys) or any(_loosely(t, n[3]) for t in self.target_names))]
+
+    def unmatched_capital(self, lo: int, hi: int, source: Text) -> bool:
+        """Is a capitalised source word in [lo, hi) that does not open a sentence missing from the translation, even
+        as an inflected form or a transcription (the name a target name may have replaced)?"""
+        starts = {s.start for s in source.sentences}
+        i = bisect.bisect_left(self._capital_starts, lo)
+        while i < len(self.capitalised) and self.capitalised[i][0] < hi:
+            a, w = self.capitalised[i]
+            i += 1
+            if len(w) < 3 or _initial(source.raw, a, starts) or source.is_protected(a, a + len(w)):
+                continue
+            if not (_stem_match(w, self.target_keys) or any(_loosely(t, w) for t in self.target_names)):
+                return True
+        return False
 
     def capitalised_between(self, lo: int, hi: int) -> list[str]:
         """The folded capitalised source words that start in [lo, hi)."""
@@ -248,12 +268,33 @@ class _Names:
                     break
         return out
 
-    def related(self, tokens: list[Token]) -> bool:
+    def related(self, tokens: list[Token], ids: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
         """Does the source name an entity whose English name begins like this target name (German/Germany,
-        Chinese/China, English/England: an adjective for its country, or the other way round)?"""
+        Chinese/China, English/England: an adjective for its country, or the other way round), or a country
+        where the language this target name names is official (French for 法国, Dutch for 荷兰, Lao for 老挝:
+        English names a country's people and things by its language)?"""
         assert self.table is not None
         head = ascii_fold(tokens[0].text).lower()[:4]
-        return len(head) == 4 and any(n.startswith(head) for e in self.entities for n in self.table.english_names.get(e, ()))
+        if len(head) == 4 and any(n.startswith(head) for e in self.entities for n in self.table.english_names.get(e, ())):
+            return True
+        territories = _territories()
+        return any(self.entities & territories[e][1] for e in ids if e in territories)
+
+    def evidence(self, entity: str) -> bool:
+        """Is a known name missing from the source evidence of a changed name? CLDR names every country, language
+        and currency in the source language, and GeoNames a city in many; a US state has its English name only.
+        Not the source language's own country and language: a translation names them where the source says
+        "our country" or "at home" (我国, 回国, 华人). Not a city the gazetteer has no name for in the source's
+        script (no Chinese name for Metro, Indonesia: what the source would say is unknown)."""
+        if entity in self.home:
+            return False
+        if tagged(entity):
+            return kind_of(entity) not in _WEAK_KINDS
+        if not entity.startswith(("city:", "continent:")):
+            return False
+        if self.comparable or self.table is None:
+            return True
+        return any(_script_word(f.raw[0]) in self.scripts for f in self.table.forms.get(entity, ()) if f.raw)
 
     def in_target(self, entity: str) -> bool:
         """Does the translation name a known source entity (by any English name of it, or a word sharing its first four letters)?"""
@@ -337,10 +378,29 @@ def _names(target: Text, source: Text, ctx: Context) -> _Names:
     return hit
 
 
-def _evidence(entity: str) -> bool:
-    """Is a known name missing from the source evidence of a changed name? CLDR names every country, language
-    and currency in the source language, and GeoNames a city in many; a US state has its English name only."""
-    return (tagged(entity) and kind_of(entity) not in _WEAK_KINDS) or entity.startswith("city:")
+@lru_cache(maxsize=4096)
+def _script_word(char: str) -> str:
+    """The first word of a letter's Unicode name: its script, finer than ``script_of`` (Han apart from kana)."""
+    return unicodedata.name(char, "").split(" ", 1)[0]
+
+
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, tuple[str, frozenset[str]]]:
+    """Language id -> (its home country id, the country ids where it is official), from CLDR (``scripts/build_names.py``)."""
+    return {lang: (home, frozenset(where.split("|")) if where else frozenset())
+            for lang, home, where in read_table(DATA / "names" / "territories.tsv", 3)}
+
+
+@lru_cache(maxsize=32)
+def home_entities(profile: Profile) -> frozenset[str]:
+    """The source language's own languages and their home countries (Serbo-Croatian: Serbian, Croatian, Bosnian;
+    Serbia, Croatia, Bosnia and Herzegovina), which a translation may name where the source implies them."""
+    out: set[str] = set()
+    for code in (profile.code, *profile.codes):
+        lang = f"language:{code.split('-')[0].lower()}"
+        if lang in _territories():
+            out |= {lang, _territories()[lang][0]}
+    return frozenset(out)
 
 
 def _bare(word: str) -> str:
@@ -349,6 +409,14 @@ def _bare(word: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _parts(word: str) -> list[str]:
+    """A target word's folded parts to look for in the source: a hyphenated name by its parts, any of which will do
+    (Ann-Laure, Saint-Quentin for "sv. Quentina", JAY-Z for DŽEJ-ZI)."""
+    bare = _bare(word)
+    parts = [p for p in bare.split("-") if len(p) >= 3]
+    return parts if "-" in bare and parts else [bare]
 _WEAK_KINDS = frozenset({"day", "month"})  # a weekday or month the source says otherwise: QA801's business or a paraphrase
 
 
@@ -395,13 +463,13 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
         long = [k for k, t in enumerate(run) if len(t.text) >= 3]
         if table is not None:
             for i, j, ids in names._known(run):
-                if ids & names.entities or any(table.present(e, names.index) for e in ids) or names.related(run[i : j + 1]):
+                if ids & names.entities or any(table.present(e, names.index) for e in ids) or names.related(run[i : j + 1], ids):
                     matched[i : j + 1] = [True] * (j + 1 - i)
                 elif all(i <= k <= j for k in long):
                     missing |= ids  # a known name that is the whole run ("Jordan" of "Jordan Cownie" is a person's)
         if names.comparable:
             for k, t in enumerate(run):
-                if not matched[k] and _stem_match(_bare(t.text), keys):
+                if not matched[k] and any(_stem_match(part, keys) for part in _parts(t.text)):
                     matched[k] = True
         if all(matched):
             continue
@@ -418,7 +486,7 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
         kinds = {kind_of(x) for x in missing}
         lo, hi = aligned_region(target, source, s, e)
         if names.comparable:
-            folded = [_bare(t.text) for t in run if len(t.text) >= 3]
+            folded = [part for t in run if len(t.text) >= 3 for part in _parts(t.text)]
             if any(_loosely(t, w) for w in names.capitalised_between(lo, hi) for t in folded):
                 continue  # a transcription: Sturridge/Staridž, Feinstein/Fajnštajn, Utah/Juta
         if kinds and not kinds <= _WEAK_KINDS:
@@ -430,7 +498,7 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
             else:
                 # CLDR names every country, language and currency in the source language: its absence is evidence;
                 # a gazetteer place may just lack this language's spelling
-                sev = None if any(_evidence(x) for x in missing) else Severity.INFO
+                sev = None if any(names.evidence(x) for x in missing) else Severity.INFO
                 yield Hit(s, e, f"name {text!r} has no counterpart in the source", severity=sev)
             continue
         if not names.comparable:
@@ -443,12 +511,14 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
         kept = lang is not None and source.script_shares.latin >= 0.5 and all(
             zipf(w, lang) >= max(3.0, english(w) - 0.8) for w in (_bare(run[k].text) for k in long)
         ) and not any(table is not None and f"currency:{run[k].text}" in table.forms for k in long)  # PLN is "zł" there
-        if kept and not kinds:
-            # a name the source language writes as English does (Obama, Google, Boston): had the source said it,
-            # it would be there
-            yield Hit(s, e, f"name {text!r} is not in the source, though {ctx.source_name} writes it so")
-        elif near and not kinds:
+        if near and not kinds:
             yield Hit(s, e, f"name {text!r} is not in the source, which names {near[0]!r} here")
+        elif kept and not kinds and names.unmatched_capital(lo, hi, source):
+            # a name the source language writes as English does (Obama, Google, Boston): had the source said it,
+            # it would be there, and a capitalised source word here (Werth, Liggins, Paroubka) is missing from the
+            # translation. Without one, a translator may have left a name out, or translated a title, an
+            # acronym or a nickname that English writes as a name (Grand Prix, CEO, the Blues): no evidence of a change
+            yield Hit(s, e, f"name {text!r} is not in the source, though {ctx.source_name} writes it so")
         elif len(run) >= 2 and long and not kinds and all(english(_bare(run[k].text)) < 4.0 for k in long):
             # several words, none in the source even as a transcription, and none a common English word
             # (a translated title, "Academy Awards", "Nord Stream", has one)
@@ -511,7 +581,7 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
         kind = kind_of(entity)
         if kind in _WEAK_KINDS or entity in seen_entities or source.is_protected(start, end):
             continue
-        if names.comparable and not tagged(entity):
+        if names.comparable and not tagged(entity) and not _cldr_city(names, entity):
             continue  # a gazetteer town in Latin or Cyrillic letters may be a word ("Tihi"); name-like words are step 2
         seen_entities.add(entity)
         word = source.raw[start:end]
@@ -571,6 +641,11 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
             return
         yield Hit(block.start, block.end, f"{tok!r} from the source is missing in the translation",
                   related=(Span("source", m.start(), m.start() + len(m.group())),))
+
+
+def _cldr_city(names: _Names, entity: str) -> bool:
+    """Does CLDR name this city in the source language (a time zone's city: Singapour, Kairo), not only GeoNames?"""
+    return names.table is not None and any(not f.gazetteer for f in names.table.forms.get(entity, ()))
 
 
 def _currency_in(code: str, names: _Names, tgt_folded: str) -> bool:
