@@ -149,6 +149,19 @@ class SourceIndex:
         return index
 
 
+# Devanagari spellings that vary in Hindi news: the nukta (ज़/ज, फ़/फ), long and short i and u (ईरान/इरान, फ़िलिपींस/
+# फिलीपींस), the chandrabindu for the anusvara. Unicode's Devanagari block: vowel letters and vowel signs.
+_INDIC = re.compile("[\u0900-\u097f]")
+_INDIC_LOOSE = str.maketrans({"\u093c": None, "\u0908": "\u0907", "\u090a": "\u0909", "\u0940": "\u093f",
+                              "\u0942": "\u0941", "\u0901": "\u0902"})
+
+
+@lru_cache(maxsize=256)
+def _loose_indic(text: str) -> str:
+    """A Devanagari text with the spellings that vary folded together (a text in other scripts is unchanged but for them)."""
+    return unicodedata.normalize("NFD", text).translate(_INDIC_LOOSE)
+
+
 @lru_cache(maxsize=131072)
 def _fold_word(word: str, source: Profile) -> str:
     """A source word folded in its language's transliteration (cached: texts repeat their words)."""
@@ -224,7 +237,9 @@ class NameTable:
                 if any(index.tokens[i][0].startswith(head) for i in index.by_prefix.get(head[:3], ())):
                     return True
             if not form.words:
-                if form.raw in index.text or (not index.comparable and self._short_form(form, index.text)):
+                if form.raw in index.text or (not index.comparable and (
+                    self._short_form(form, index.text) or (_INDIC.search(form.raw) is not None and _loose_indic(form.raw) in _loose_indic(index.text))
+                )):
                     return True
                 continue
             if not index.comparable:
@@ -304,9 +319,10 @@ class NameTable:
             if i - 1 in index.capitalised and i not in index.initial:
                 return False
             if index.wordfreq and len(form.words) == 1:
-                # a single-word gazetteer name that is a common word of the language is taken for the word
+                # a single-word gazetteer name that is a common word of the language is taken for the word; inside a
+                # sentence only a very common one (a capital there marks a name: Пекинг and London are frequent too)
                 _, start, end, _ = index.tokens[i]
-                return zipf(index.text[start:end].lower(), index.wordfreq) < (3.0 if i in index.initial else 4.0)
+                return zipf(index.text[start:end].lower(), index.wordfreq) < (3.0 if i in index.initial else 5.0)
         return True
 
     def found(self, index: SourceIndex) -> list[tuple[str, int, int]]:

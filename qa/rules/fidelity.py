@@ -23,7 +23,7 @@ from qa.languages.names import SourceIndex, kind_of, names_for, read_table, tagg
 from qa.resources import DATA
 from qa.languages.transliteration import ascii_fold, has_cyrillic
 from qa.model import Hit, Severity, Span
-from qa.numbers import explained, source_numbers, target_numbers
+from qa.numbers import Number, explained, source_numbers, target_numbers
 from qa.registry import rule
 from qa.rules.duplicates import duplicate_paragraph, near_duplicate_paragraph
 from qa.text import LINK, Block, Text, Token, may_link
@@ -69,12 +69,43 @@ def number_mismatch(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
                 if n.kind == "digits" and not target.is_protected(n.start, n.end):
                     yield Hit(n.start, n.end, f"{n.text!r}: the source has no number at all")
         return
+    found: list[tuple[Number, Number, Severity | None]] = []  # first and last number of a date, severity
     for n in numbers:
         if target.is_protected(n.start, n.end) or explained(n, src):
             continue
-        what = n.kind if n.kind in ("month", "time") else "number"
         changed_year = n.kind == "digits" and any(_year(v) for v in n.values) and _years_near(target, source, ctx, n.start, n.end)
-        yield Hit(n.start, n.end, f"{what} {n.text!r} is not in the source", severity=Severity.MAJOR if changed_year else None)
+        sev: Severity | None = Severity.MAJOR if changed_year else None
+        if found and _date_part(found[-1][1], n) and _DATE_GAP.fullmatch(target.raw[found[-1][1].end : n.start]):
+            first, _, before = found[-1]  # "May 30, 2005": one date, one finding, the gravest of its parts
+            found[-1] = (first, n, max((before, sev), key=lambda x: (x or Severity.MINOR).rank))
+        else:
+            found.append((n, n, sev))
+    for first, last, sev in found:
+        what = first.kind if first is last and first.kind in ("month", "time") else "number" if first is last else "date"
+        text = target.raw[first.start : last.end]
+        yield Hit(first.start, last.end, f"{what} {text!r} is not in the source", severity=sev)
+
+
+_DATE_GAP = re.compile(r",? ?(?:of )?")
+
+
+def _date_part(before: Number, n: Number) -> bool:
+    """Do two numbers that follow each other make one date ("May 30", "30 May", "May 30, 2005", "May 2005")?"""
+    if "word" in (before.kind, n.kind):
+        return False
+    return "month" in (before.kind, n.kind) or (before.kind == "digits" and any(_year(v) for v in n.values))
+
+
+_DATE_GAP = re.compile(r",? ?(?:of )?")
+
+
+def _changed_here(target: Text, source: Text, ctx: Context, number: Number, said: list[float]) -> bool:
+    """Does the source say a number where an unexplained target number stands (its aligned paragraph) that the
+    translation does not say anywhere: the number it may have changed?"""
+    s, e = aligned_region(target, source, number.start, number.end)
+    here = source_numbers(source.raw[s:e], ctx.source_lang)
+    return any(not any(same_number(v, t) for t in said) for v in here.values) or bool(
+        here.months - {int(t) for t in said if t == int(t) and 1 <= t <= 12})
 
 
 def _year(v: float) -> bool:
@@ -230,6 +261,8 @@ class _Names:
             i += 1
             if len(w) < 3 or _initial(source.raw, a, starts) or source.is_protected(a, a + len(w)):
                 continue
+            if source.raw[max(0, a - 1) : a] in _OPENING_QUOTES:
+                continue  # a quotation's or a title's first word ("Supersile umjetne inteligencije")
             if not (_stem_match(w, self.target_keys) or any(_loosely(t, w) for t in self.target_names)):
                 return True
         return False
@@ -249,10 +282,20 @@ class _Names:
         extra = target.runs_of(
             lambda tok: tok.start not in covered and tok.text[:1].isupper() and not target.is_protected(tok.start, tok.end)
         )
+        places: set[int] = set()  # the known places among them
         for run in extra:
-            if any(kind_of(e) not in _WEAK_KINDS for _, _, ids in self._known(run) for e in ids):
+            kinds = {kind_of(e) for _, _, ids in self._known(run) for e in ids}
+            if kinds - _WEAK_KINDS:
                 runs.append(run)
-        return sorted(runs, key=lambda r: r[0].start)
+                if kinds == {"place"}:
+                    places.add(run[0].start)
+        merged: list[list[Token]] = []
+        for run in sorted(runs, key=lambda r: r[0].start):
+            if merged and run[0].start in places and target.raw[merged[-1][-1].end : run[0].start] == " ":
+                merged[-1] = merged[-1] + run  # one place: "Baja" before the known "California"
+            else:
+                merged.append(run)
+        return merged
 
     def _known(self, run: list[Token]) -> list[tuple[int, int, set[str]]]:
         """(first, last, entity ids) of every n-gram of a target name run that names a known entity."""
@@ -292,7 +335,15 @@ class _Names:
             return kind_of(entity) not in _WEAK_KINDS
         if not entity.startswith(("city:", "continent:")):
             return False
-        if self.comparable or self.table is None:
+        if self.table is None:
+            return True
+        if entity.startswith("city:") and not _cldr_city(self, entity) and _alternate_names(entity) < _WELL_KNOWN and any(
+            english(n) >= 4.0 for n in self.table.english_names.get(entity, ())
+        ):
+            # a town only GeoNames knows, under few names, whose name is a common English word (Batman, Orange,
+            # Metro, Commonwealth): the word is likelier than the town; Boston and Manchester have many names
+            return False
+        if self.comparable:
             return True
         return any(_script_word(f.raw[0]) in self.scripts for f in self.table.forms.get(entity, ()) if f.raw)
 
@@ -378,6 +429,19 @@ def _names(target: Text, source: Text, ctx: Context) -> _Names:
     return hit
 
 
+_WELL_KNOWN = 15  # alternate names in GeoNames from which a town is known in many languages
+
+
+@lru_cache(maxsize=1)
+def _alternates() -> dict[str, int]:
+    return {row[0]: sum(len(c.split("|")) for c in row[2:] if c) for row in read_table(DATA / "names" / "places.tsv", 4)}
+
+
+def _alternate_names(entity: str) -> int:
+    """How many alternate names GeoNames gives a place (in the scripts qa keeps): how widely it is known."""
+    return _alternates().get(entity, 0)
+
+
 @lru_cache(maxsize=4096)
 def _script_word(char: str) -> str:
     """The first word of a letter's Unicode name: its script, finer than ``script_of`` (Han apart from kana)."""
@@ -409,6 +473,7 @@ def _bare(word: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_OPENING_QUOTES = frozenset("\"„“«»‚‘'(")
 
 
 def _parts(word: str) -> list[str]:
@@ -519,7 +584,7 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
             # translation. Without one, a translator may have left a name out, or translated a title, an
             # acronym or a nickname that English writes as a name (Grand Prix, CEO, the Blues): no evidence of a change
             yield Hit(s, e, f"name {text!r} is not in the source, though {ctx.source_name} writes it so")
-        elif len(run) >= 2 and long and not kinds and all(english(_bare(run[k].text)) < 4.0 for k in long):
+        elif len(long) >= 2 and not kinds and all(english(_bare(run[k].text)) < 4.0 for k in long):
             # several words, none in the source even as a transcription, and none a common English word
             # (a translated title, "Academy Awards", "Nord Stream", has one)
             yield Hit(s, e, f"name {text!r} has no counterpart in the source, not even as a transcription")
@@ -529,7 +594,7 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
 
 # Latin-script tokens inside a source in another script (acronyms, brands, names kept in Latin),
 # and acronyms or tokens with digits in a Latin source: they pass into English unchanged.
-_KEPT = re.compile(r"(?<![\w])(?:[A-Za-z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Z])(?![\w])")
+_KEPT = re.compile(r"(?<![\w])(?<!\w-)(?:[A-Za-z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Z])(?![\w])")
 # A case ending after a hyphen: Serbian "CNN-u", "FBI-jevu", Slovenian "BBC-jevega", "TV-oglasu".
 _HYPHEN_ENDING = re.compile(r"-[a-zšđčćž]+$")
 
