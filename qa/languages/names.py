@@ -310,7 +310,7 @@ class NameTable:
             # nothing (a sentence's first word: "Malo" is "a little", not Mali) or for a city (a time zone's: Serbian
             # "Daka", Dhaka, ends like "Dakle")
             _, start, end, _ = index.tokens[i]
-            return zipf(index.text[start:end].lower(), index.wordfreq) < (3.0 if i in index.initial else 4.0)
+            return zipf(index.text[start:end].lower(), index.wordfreq) < (4.5 if i in index.initial else 4.0)
         if form.gazetteer:
             # the name must be the whole capitalised run: "Velika" of "Velika Britanija" is no town
             after = i + len(form.words)
@@ -320,9 +320,13 @@ class NameTable:
                 return False
             if index.wordfreq and len(form.words) == 1:
                 # a single-word gazetteer name that is a common word of the language is taken for the word; inside a
-                # sentence only a very common one (a capital there marks a name: Пекинг and London are frequent too)
+                # sentence a capital marks a name, so a frequent word will do there when it is the language's own
+                # spelling, not an English word kept as it is (Пекинг, Москва are towns; Apple, Google are not)
                 _, start, end, _ = index.tokens[i]
-                return zipf(index.text[start:end].lower(), index.wordfreq) < (3.0 if i in index.initial else 5.0)
+                word = index.text[start:end].lower()
+                if i in index.initial:
+                    return zipf(word, index.wordfreq) < 3.0
+                return zipf(word, index.wordfreq) < (5.0 if english(index.tokens[i][0]) < 3.5 else 4.0)
         return True
 
     def found(self, index: SourceIndex) -> list[tuple[str, int, int]]:

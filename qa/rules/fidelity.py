@@ -681,7 +681,9 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
         if key in seen_words:
             continue
         seen_words.add(key)
-        h = hit(start, end, f"{word!r} from the source is missing in the translation", None if strong else Severity.INFO)
+        kept_part = _kept_neighbour(source.raw, start, end, names)
+        h = hit(start, end, f"{word!r} from the source is missing in the translation" + (", though the name around it is there" if kept_part else ""),
+                None if strong and not kept_part else Severity.INFO)
         if h:
             yield h
     # 3. tokens that pass unchanged: Latin in another script, acronyms and tokens with digits in a Latin source
@@ -724,6 +726,16 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
             return
         yield Hit(block.start, block.end, f"{tok!r} from the source is missing in the translation",
                   related=(Span("source", m.start(), m.start() + len(m.group())),))
+
+
+def _kept_neighbour(text: str, start: int, end: int, names: _Names) -> bool:
+    """Is a capitalised word right beside a source word (one space between) in the translation? Then the word is part
+    of a name the translation kept in part ("Plaid Cymru" as "Plaid", "Jiří Paroubek" as "Paroubek"), not a lost name."""
+    dropped = {n[0] for n in names.dropped}
+    for a, e, _, _, _ in names.source_names:  # name-like words: not a sentence's first, nor a common noun
+        if a != start and a not in dropped and (text[end:a] == " " or text[e:start] == " "):
+            return True
+    return False
 
 
 def _cldr_city(names: _Names, entity: str) -> bool:
