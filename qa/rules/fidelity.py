@@ -505,9 +505,16 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
     is Johnson).
 
     Severity follows the evidence: a known place, language or currency the
-    source does not name is minor, and major when the source names another
-    one of its kind here (a swap); an unknown name is minor when the source
-    has a name here that the translation lacks (a swap), else info.
+    source does not name is minor when the name data say what the source
+    would call it (CLDR for countries, languages and currencies; a gazetteer
+    or CLDR name of a town in the source's script), and major when the source
+    names another one of its kind here (a swap). The source language's own
+    country and language (China for 我国, Croatian for a Croatian source) and
+    a town no table names in the source's script are info; a language counts
+    as named where the source names a country it is official in (French for
+    法国); Chinese short forms (印尼, 英文) count. An unknown name is minor when
+    the source has a name here that the translation lacks (a swap), else
+    info.
 
     Bad: Talks between Merkel and Macron ended in Sofia.
     Source: Razgovori između Vučića i Makrona završeni su u Beogradu.
