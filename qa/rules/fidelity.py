@@ -225,7 +225,8 @@ class _Names:
         self.comparable = source.script_shares.comparable
         self.home = home_entities(ctx.source)
         # the scripts of the source's letters by Unicode name (CJK, KATAKANA, DEVANAGARI, ...), for the gazetteer evidence
-        self.scripts = frozenset(_script_word(c) for c in set(source.raw) if c.isalpha()) if not self.comparable else frozenset()
+        # (Latin letters in a Chinese text are acronyms and brands: a gazetteer's "Qahirə" is no name of Cairo there)
+        self.scripts = frozenset(_script_word(c) for c in set(source.raw) if c.isalpha()) - {"LATIN", "CYRILLIC"} if not self.comparable else frozenset()
         self.table = names_for(ctx.source, self.comparable)
         self.index = SourceIndex.of(source.raw, ctx.source, self.comparable)
         self.found = self.table.found(self.index) if self.table is not None else []
