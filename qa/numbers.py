@@ -249,6 +249,8 @@ def target_numbers(text: str, lang: str = "en") -> list[Number]:
         vals = readings(raw, lex.decimal)
         if len(raw) == 4 and raw.endswith("0") and _DECADE.match(norm, end):
             vals.add(float(int(raw) % 100))  # "the 1980s" is the source's "80-ih", "80年代", "80后"
+            if raw.endswith("00"):
+                vals.add(float(int(raw) // 100 + 1))  # "the 2000s" is also the 21st century: "21. stoletje", "21世纪"
         if len(raw) == 2:
             year = _YEAR_BEFORE.search(norm[max(0, m.start() - 5) : m.start()])
             if year:

@@ -149,6 +149,19 @@ class SourceIndex:
         return index
 
 
+# Devanagari spellings that vary in Hindi news: the nukta (ज़/ज, फ़/फ), long and short i and u (ईरान/इरान, फ़िलिपींस/
+# फिलीपींस), the chandrabindu for the anusvara. Unicode's Devanagari block: vowel letters and vowel signs.
+_INDIC = re.compile("[\u0900-\u097f]")
+_INDIC_LOOSE = str.maketrans({"\u093c": None, "\u0908": "\u0907", "\u090a": "\u0909", "\u0940": "\u093f",
+                              "\u0942": "\u0941", "\u0901": "\u0902"})
+
+
+@lru_cache(maxsize=256)
+def _loose_indic(text: str) -> str:
+    """A Devanagari text with the spellings that vary folded together (a text in other scripts is unchanged but for them)."""
+    return unicodedata.normalize("NFD", text).translate(_INDIC_LOOSE)
+
+
 @lru_cache(maxsize=131072)
 def _fold_word(word: str, source: Profile) -> str:
     """A source word folded in its language's transliteration (cached: texts repeat their words)."""
@@ -172,6 +185,9 @@ class NameTable:
                     self.by_stem.setdefault(first, []).append(f)
             else:
                 self.by_prefix.setdefault(f.raw[:1], []).append(f)
+        # the last letters of the language names in another script (Chinese 语 and 文, Japanese 語): a language's
+        # name less it, followed by any of them, names the language too (阿拉伯文 is 阿拉伯语, Arabic)
+        self.language_endings = frozenset(f.raw[-1] for f in forms if f.kind == "language" and not f.words and f.raw[-1:].isalpha())
         self.english_names: dict[str, list[str]] = {}
         for name, ids in english.items():
             for i in ids:
@@ -221,7 +237,9 @@ class NameTable:
                 if any(index.tokens[i][0].startswith(head) for i in index.by_prefix.get(head[:3], ())):
                     return True
             if not form.words:
-                if form.raw in index.text:
+                if form.raw in index.text or (not index.comparable and (
+                    self._short_form(form, index.text) or (_INDIC.search(form.raw) is not None and _loose_indic(form.raw) in _loose_indic(index.text))
+                )):
                     return True
                 continue
             if not index.comparable:
@@ -229,6 +247,32 @@ class NameTable:
             for i in index.by_prefix.get(form.words[0][:3], ()):
                 if self._match_at(form, index, i) is not None:
                     return True
+        return False
+
+    def _short_form(self, form: Form, text: str) -> bool:
+        """Does a text in another script say this name in a short form? Chinese and Japanese shorten a long name
+        to some of its characters in order, the first among them (印尼 for 印度尼西亚, Indonesia; 阿联酋 for
+        阿拉伯联合酋长国), and name a language by its stem and another ending (英文 for 英语, English)."""
+        raw = form.raw
+        if not all(unicodedata.name(c, "").startswith("CJK UNIFIED") for c in raw):
+            return False  # in an alphabet (kana, Devanagari) two letters of a name say little
+        if form.kind == "language" and len(raw) >= 2 and raw[-1] in self.language_endings:
+            if any(raw[:-1] + end in text for end in self.language_endings):
+                return True
+        if len(raw) < 3:
+            return False
+        start = text.find(raw[0])
+        while start >= 0:
+            # the longest run of the text from here whose characters follow one another in the name
+            j, p = start + 1, 1
+            while j < len(text) and p < len(raw):
+                q = raw.find(text[j], p)
+                if q < 0:
+                    break
+                p, j = q + 1, j + 1
+            if j - start >= 2:
+                return True
+            start = text.find(raw[0], start + 1)
         return False
 
     @staticmethod
@@ -259,6 +303,14 @@ class NameTable:
             return True
         if i not in index.capitalised:
             return False
+        if not form.gazetteer and not form.acronym and index.wordfreq and len(form.words) == 1 and (
+            i in index.initial or form.entity.startswith("city:")
+        ):
+            # a place CLDR names may be a common word of the language as well, taken for the word where a capital says
+            # nothing (a sentence's first word: "Malo" is "a little", not Mali) or for a city (a time zone's: Serbian
+            # "Daka", Dhaka, ends like "Dakle")
+            _, start, end, _ = index.tokens[i]
+            return zipf(index.text[start:end].lower(), index.wordfreq) < (4.5 if i in index.initial else 4.0)
         if form.gazetteer:
             # the name must be the whole capitalised run: "Velika" of "Velika Britanija" is no town
             after = i + len(form.words)
@@ -267,9 +319,14 @@ class NameTable:
             if i - 1 in index.capitalised and i not in index.initial:
                 return False
             if index.wordfreq and len(form.words) == 1:
-                # a single-word gazetteer name that is a common word of the language is taken for the word
+                # a single-word gazetteer name that is a common word of the language is taken for the word; inside a
+                # sentence a capital marks a name, so a frequent word will do there when it is the language's own
+                # spelling, not an English word kept as it is (Пекинг, Москва are towns; Apple, Google are not)
                 _, start, end, _ = index.tokens[i]
-                return zipf(index.text[start:end].lower(), index.wordfreq) < (3.0 if i in index.initial else 4.0)
+                word = index.text[start:end].lower()
+                if i in index.initial:
+                    return zipf(word, index.wordfreq) < 3.0
+                return zipf(word, index.wordfreq) < (5.0 if english(index.tokens[i][0]) < 3.5 else 4.0)
         return True
 
     def found(self, index: SourceIndex) -> list[tuple[str, int, int]]:

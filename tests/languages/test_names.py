@@ -76,3 +76,62 @@ def test_kinds() -> None:
     assert kind_of("city:1") == kind_of("country:DE") == "place"
     assert tagged("country:DE") and not tagged("city:1")
     assert fold("Вучић") == "vucic"
+
+
+def present(entity: str, text: str, lang: str) -> bool:
+    comparable = lang not in ("zh", "ja", "hi")
+    table = names_for(profile(lang), comparable=comparable)
+    assert table is not None
+    return table.present(entity, SourceIndex.of(text, profile(lang), comparable=comparable))
+
+
+@pytest.mark.parametrize(
+    "entity, text, lang, expected",
+    [
+        ("country:ID", "另有印尼等15个国家允许免签入境。", "zh", True),  # 印尼: two characters of 印度尼西亚, in order
+        ("language:en", "开设了中英文网站。", "zh", True),  # 英文 for 英语: the stem with another language ending
+        ("language:ar", "他以阿拉伯文发推文。", "zh", True),
+        ("country:US", "美丽的城市。", "zh", False),  # one character of a two-character name is no short form
+        ("language:ja", "日本的城市。", "zh", False),  # 日 without a language ending is no language
+        ("country:IR", "इरान में हवाई दुर्घटनाएँ", "hi", True),  # ईरान written with a short i
+        ("country:BR", "जब ब्राजील की सीमा", "hi", True),  # ब्राज़ील without the nukta
+        ("country:GB", "Kot del vstopa na britanski lepotni trg.", "sl", True),  # CLDR's "britanska angleščina"
+        ("country:GB", "Ulazak na britansko tržište.", "hr", True),
+    ],
+)
+def test_short_forms_variants_and_adjectives(entity: str, text: str, lang: str, expected: bool) -> None:
+    assert present(entity, text, lang) is expected
+
+
+def test_cldr_names_time_zone_cities_per_language() -> None:
+    table = names_for(profile("hi"), comparable=False)
+    assert table is not None
+    cairo = table.english_ids("Cairo") & {r[0] for r in read_table(DATA / "languages" / "hi" / "names.tsv", 2)}
+    assert cairo and table.present(next(iter(cairo)), SourceIndex.of("काहिरा नहीं, कायरो विश्वविद्यालय", profile("hi"), comparable=False))
+
+
+def test_gazetteer_has_simplified_chinese_forms() -> None:
+    rows = {r[0]: r[3] for r in read_table(DATA / "names" / "places.tsv", 4)}
+    ottawa = rows["city:6094817"].split("|")  # GeoNames has 渥太華 only
+    assert "渥太华" in ottawa and "渥太華" in ottawa
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Malo je poznato o tome.", "sr", []),  # a sentence's first word that is a common word: not Mali
+        ("Vojnici su stigli u Mali prošle godine.", "sr", [("country:ML", "Mali")]),
+        ("Dominikanska Republika i Panama su već priznale Пекинг.", "mk", [("city:1816670", "Пекинг")]),
+        ("J'ai tendance à acheter Apple, parce que.", "fr", []),  # an English word kept as it is: no town
+    ],
+)
+def test_common_words_and_towns(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    assert [f for f in found(text, lang) if not f[0].startswith(("country:P", "country:D"))] == expected
+
+
+def test_territories_give_home_and_official_countries() -> None:
+    rows = {lang: (home, set(where.split("|"))) for lang, home, where in read_table(DATA / "names" / "territories.tsv", 3)}
+    assert rows["language:zh"][0] == "country:CN" and rows["language:sr"][0] == "country:RS"
+    assert {"country:FR", "country:CA", "country:BE"} <= rows["language:fr"][1]
+    head = (DATA / "names" / "territories.tsv").read_text(encoding="utf-8").splitlines()[:3]
+    assert any("CLDR" in line for line in head)

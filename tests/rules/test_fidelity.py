@@ -184,3 +184,69 @@ def test_related_span_points_at_source() -> None:
 def test_latin_letters_outside_the_basic_blocks_count_as_latin() -> None:
     """Mathematical bold letters are Latin for the script test: a swapped name is still found."""
     assert codes("Vucic met Johnson in Paris.", "𝐕𝐮𝐜𝐢𝐜 𝐬𝐞 𝐬𝐚𝐬𝐭𝐚𝐨 𝐬𝐚 𝐌𝐚𝐤𝐫𝐨𝐧𝐨𝐦 𝐮 𝐏𝐚𝐫𝐢𝐳𝐮.", "sr", "QA802") == ["Johnson"]
+
+
+@pytest.mark.parametrize(
+    "target, source, lang, expected",
+    [
+        # the source language's own country is implied ("our country"): info, not minor
+        ("Both projects are a leap in China's manufacturing capabilities.", "两项工程推动我国电工装备制造能力实现了新的飞跃。", "zh", {"China's": "info"}),
+        ("She was fired because she is not Chinese.", "她被解雇是因为她不是华人。", "zh", {"Chinese": "info"}),
+        # another country where the source names one: a swap, whatever the home country
+        ("China and Egypt signed the deal.", "日本和埃及签署了协议。", "zh", {"China": "major"}),
+        # a language for the country where it is official: French for 法国, Dutch for 荷兰
+        ("The French finance minister called on Germany to follow.", "法国财长呼吁德国跟进。", "zh", {}),
+        ("The opponent was the strong Dutch team.", "对手为实力强劲的荷兰队。", "zh", {}),
+        # a town no table names in the source's script: what the source would say is unknown
+        ("Investments were made in Hung Yen province.", "投资是在兴安省进行的。", "zh", {"Hung Yen": "info"}),
+        # a country the source does not name: CLDR names it in Chinese, so its absence is evidence
+        ("Investments were made in Finland.", "投资是在兴安省进行的。", "zh", {"Finland": "minor"}),
+    ],
+)
+def test_name_severity_follows_the_name_data(target: str, source: str, lang: str, expected: dict[str, str]) -> None:
+    assert severities(target, source, lang, "QA802") == expected
+
+
+@pytest.mark.parametrize(
+    "target, source, lang, expected",
+    [
+        # a name the source language writes so, replacing a capitalised source name: minor
+        ("While working at the hospital, Putin began research.", "Pracując w szpitalu, Liggins rozpoczął badania.", "pl", {"Putin": "minor"}),
+        # the same name where the source has no name left unexplained (a title translated, a name left out): info
+        ("The Premier League match ended late.", "Utakmica prve lige završila je kasno.", "hr", {"Premier": "info"}),
+        # hyphenated names are compared by their parts
+        ("Families of Ann-Laure Decadt and Darren Drake.", "Obitelji Ann-Laure Decadt i Darrena Drakea.", "hr", {}),
+        ("The battalion crossed the Saint-Quentin canal.", "Bataljun je prešao kanal sv. Quentina.", "hr", {}),
+        # a name before a known place is one place: "Baja" of Baja California
+        ("Heavy rain is expected in Baja California.", "Obilna kiša se očekuje u Donjoj Kaliforniji.", "sr", {}),
+    ],
+)
+def test_name_written_so_needs_a_missing_source_name(target: str, source: str, lang: str, expected: dict[str, str]) -> None:
+    assert {k: v for k, v in severities(target, source, lang, "QA802").items() if v != "info" or k in expected} == expected
+
+
+def test_source_name_kept_in_part_is_info() -> None:
+    found = severities("A Plaid AM said the group was not happy.", "Član stranke Plaid Cymru rekao je da skupina nije zadovoljna.", "sl", "QA803")
+    assert set(found.values()) <= {"info"}
+    lost = severities("A member of the party said the group was not happy.", "Član stranke Plaid Cymru rekao je da skupina nije zadovoljna.", "sl", "QA803")
+    assert "minor" in lost.values()
+
+
+@pytest.mark.parametrize(
+    "target, source, lang, expected",
+    [
+        # an added date is one finding (its month too when the source has months)
+        ("A farmer vaccinates pigs on May 30, 2005 in Xining.", "Farmer cijepi svinje u Xiningu, 3 puta godišnje.", "hr", ["30, 2005"]),
+        ("On May 30, 2005 in Xining, and in June.", "U Xiningu, i u lipnju, 3 puta.", "hr", ["May 30, 2005"]),
+        # "the 2000s" is also the 21st century
+        ("It tested a joint venture in the early 2000s.", "Zajednički pothvat testirao je na začetku 21. stoletja.", "sl", []),
+    ],
+)
+def test_number_dates_and_centuries(target: str, source: str, lang: str, expected: list[str]) -> None:
+    assert codes(target, source, lang, "QA801") == expected
+
+
+def test_headline_is_not_too_short() -> None:
+    source = "SAD bi trebao udvostručiti ulaganje u umjetnu inteligenciju (AI)\nOvo je duga rečenica o ulaganju."
+    assert codes("U.S. should double A.I. funding\nThis is a long sentence about investment.", source, "hr", "QA807") == []
+    assert codes("U.S. should double.\nThis is a long sentence about investment.", source, "hr", "QA807") != []
