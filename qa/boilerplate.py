@@ -184,16 +184,20 @@ def scored_lines(target: Text, hits: dict[str, list[Hit]],
     return list(zip(paras, feats, covered))
 
 
-MODEL_ROUNDS = 3  # a line the scorer calls chrome is chrome beside its neighbours too (a list of teasers)
+# One round: a neighbour counts as chrome only when a rule reported it. The weights were fitted on cues whose
+# neighbours were the rules' findings alone (scripts/train_chrome.py), so letting the scorer's own calls feed
+# its neighbours' cues (rounds > 1) scores lines outside what it was fitted on, and lets one call carry a run.
+MODEL_ROUNDS = 1
 
 
 def _add_model_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
     """The chrome scorer's hits on lines no rule reported: a probability at the major threshold reports at
     the rule's severity, one between the minor and the major threshold at minor; the message names the cues.
 
-    The scorer runs again while it finds more: a line it called chrome counts as chrome for its
-    neighbours (the items of a list of teasers hold each other up; a sentence is never carried by its
-    neighbours, see ``chrome_model.line_features``)."""
+    With ``MODEL_ROUNDS`` above one the scorer would run again while it finds more, a line it called chrome
+    counting as chrome for its neighbours; at one round (the default) only the rules' findings do, which is
+    what the weights were fitted on (a sentence is never carried by its neighbours either way, see
+    ``chrome_model.line_features``)."""
     m = chrome_model.model()
     found: dict[int, tuple[Block, dict[str, float], float, list[tuple[str, float]]]] = {}
     for _ in range(MODEL_ROUNDS):
