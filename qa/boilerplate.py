@@ -507,7 +507,7 @@ def _list_items(lines: list[str], found: list) -> dict[int, str]:
     - after a teaser header ("Related", "More in World"), the headline-shaped lines that follow it;
     - between two time stamps ("32M ago", "November 19, 2019 at 9:03 am") or comment-author lines
       ("joetoronto says:"), a run of at most three lines: a list item (a headline and its summary, a
-      comment). A bare date does not count as a stamp (it heads a section of a timeline article), nor
+      comment), where the stamps make a list (two such items in a row at least). A bare date does not count as a stamp (it heads a section of a timeline article), nor
       a bare time (it heads an entry of a live blog).
     """
     items: dict[int, str] = {}
@@ -519,8 +519,19 @@ def _list_items(lines: list[str], found: list) -> dict[int, str]:
                     break
                 items[j] = f"page chrome: a headline in a list of teasers (under '{header[:40]}')"
     stamps = [i for i, line in enumerate(lines) if _is_stamp(line)]
-    for a, b in zip(stamps, stamps[1:]):
-        if 1 < b - a <= MAX_LIST_RUN + 1:
+    # stamps on adjacent lines (an author line and its date) head one item together
+    groups: list[list[int]] = []
+    for i in stamps:
+        if groups and i == groups[-1][-1] + 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    pairs = [(g[-1], h[0]) for g, h in zip(groups, groups[1:])]
+    close = [b - a <= MAX_LIST_RUN + 1 for a, b in pairs]
+    for k, (a, b) in enumerate(pairs):
+        # a list has two items at least: a lone pair of stamps (published and updated lines around the lede)
+        # is not evidence enough that the lines between them are an item
+        if close[k] and (k > 0 and close[k - 1] or k + 1 < len(close) and close[k + 1]):
             for j in range(a + 1, b):
                 if found[j] is None and j not in items and len(lines[j].split()) <= 80:
                     items[j] = "page chrome: an item of a list of teasers or comments (between time stamps)"

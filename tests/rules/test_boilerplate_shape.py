@@ -100,9 +100,18 @@ def test_headlines_under_a_teaser_header_are_teasers() -> None:
 
 def test_items_between_time_stamps_are_a_list() -> None:
     text = HEAD + "Storm warning for the coast\n2 hours ago\nNew tram line opens in the capital\n" \
-        "Passengers can ride for free during the first week.\n5 hours ago\nThe council will meet again on Friday.\n"
+        "Passengers can ride for free during the first week.\n5 hours ago\nMuseum reopens after two years\n" \
+        "7 hours ago\nThe council will meet again on Friday.\n"
     lines = sorted({f.line for f in qa.check(text, config=qa.Config(select=("QA2",))).findings})
-    assert lines == [4, 5, 6, 7]  # the stamps and what lies between them; not the first headline or the last line
+    assert lines == [4, 5, 6, 7, 8, 9]  # the stamps and what lies between them; not the first headline or the last line
+
+
+def test_a_lone_pair_of_stamps_does_not_make_a_list() -> None:
+    """Published and updated stamps around the lede: one pair is not a list, the lede is the article."""
+    text = HEAD + "Posted 2 hours ago\nThe river burst its banks overnight and flooded three villages in the north.\n" \
+        "Updated 1 hour ago\nRescuers reached the last village at dawn, the police said.\n"
+    found = qa.check(text, config=qa.Config(select=("QA2",))).findings
+    assert 4 not in {f.line for f in found}
 
 
 def test_a_live_blog_of_bare_times_is_not_a_list() -> None:
