@@ -708,7 +708,28 @@ def _date_line(text: str, first: bool) -> tuple[str, str] | None:
         return None
     if all(fold(t).rstrip(".") in d.get("labels", ()) for t in tokens if not _NUMBER.match(t)) and not _FULL_DATE.search(rest):
         return None
+    if rest == text and _bare_day(tokens, rest):
+        return None  # "March 3", "Monday": the heading of a section of a timeline, not a stamp
     return "page-counter", "page chrome: a date or time stamp on a line of its own (dateline, published/updated)"
+
+
+def _bare_day(tokens: list[str], text: str) -> bool:
+    """A day named and nothing else: no year, no time of day, no "ago" or "today", no label ("Published"),
+    and no place or agency before it (those were taken off before). Stamps carry one of these; a bare day
+    between paragraphs heads a section of the article (a timeline, a diary)."""
+    d = vocabulary().dates
+    if _FULL_DATE.search(text) or _CLOCK.search(text) or _YEAR_NUMBER.search(text):
+        return False
+    for t in tokens:
+        f = fold(t).rstrip(".")
+        if _AGO.match(t) or f in d.get("relative", ()) or f in d.get("clock", ()) or f in d.get("units", ()):
+            return False
+        if f in d.get("labels", ()) and f not in ("on", "of", "the"):
+            return False
+    return True
+
+
+_YEAR_NUMBER = regex.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 
 
 def _value_is_not_a_sentence(value: str, max_words: int = 14) -> bool:

@@ -148,3 +148,16 @@ def test_vocabularies_are_data_with_every_language_folded() -> None:
     assert "share" in v.words["interface"] and "podeli" in v.words["interface"]
     assert fold("Подели") == "podeli" and fold("Ažurirano") == "azurirano"
     assert all(w == fold(w) for words in v.words.values() for w in words)
+
+
+@pytest.mark.parametrize("heading", ["March 3", "Monday", "Nov. 19", "Tuesday, 5 March", "Petak, 8. prosinca"])
+def test_a_bare_day_between_paragraphs_heads_a_section(heading: str) -> None:
+    """A day named and nothing else (no year, time, label, 'ago' or place) heads a section of a timeline."""
+    text = HEAD + heading + "\nThe first protest took place in the main square.\n"
+    assert classify_line(heading) is None
+    assert 3 not in {f.line for f in qa.check(text, config=qa.Config(select=("QA2",))).findings}
+
+
+@pytest.mark.parametrize("stamp", ["March 3, 2024", "Monday 14:05", "Published March 3", "ZAGREB, Monday", "Yesterday"])
+def test_a_day_with_a_year_time_label_or_place_is_a_stamp(stamp: str) -> None:
+    assert classify_line(stamp) is not None and classify_line(stamp)[0] == "page-counter"
