@@ -27,7 +27,7 @@ Three measurements, written into the ``chrome`` section of docs/BENCHMARKS.md:
 A *chrome finding* is one that ``is_chrome_finding`` accepts: the one place to
 widen when a new rule family reports chrome.
 
-    python benchmarks/chrome.py [--bench ../shared/bench] [--write docs/BENCHMARKS.md] [--jobs 1]
+    python benchmarks/chrome.py [--bench ../shared/bench] [--write docs/BENCHMARKS.md] [--jobs 1] [--half dev]
 """
 
 from __future__ import annotations
@@ -507,10 +507,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", type=Path, help="write the tables into this Markdown file's chrome section")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1: one process)")
     parser.add_argument("--no-seed-check", action="store_true", help="do not run ../shared/tools/seed_check.py")
+    parser.add_argument("--half", choices=("dev", "both"), default="both",
+                        help="dev: measure and print the dev halves only, so that tuning never sees a test figure "
+                             "(the test rows print as '-'; cannot be combined with --write)")
     args = parser.parse_args(argv)
+    if args.half == "dev" and args.write:
+        parser.error("--half dev does not write the tables: the published figures are the test halves")
     records = [json.loads(line) for line in args.lines.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.half == "dev":
+        records = [r for r in records if r["split"] == "dev"]
     outcomes, alone = check_lines(records, args.bench, args.jobs)
     page_lines, counts = check_pages(args.bench, args.jobs)
+    if args.half == "dev":
+        page_lines = [x for x in page_lines if x.half == "dev"]
+        counts["test pages"] = 0
     body = render(outcomes, alone, page_lines, counts, seed_footer())
     print(body)
     if not args.no_seed_check:

@@ -184,16 +184,20 @@ def scored_lines(target: Text, hits: dict[str, list[Hit]],
     return list(zip(paras, feats, covered))
 
 
-MODEL_ROUNDS = 3  # a line the scorer calls chrome is chrome beside its neighbours too (a list of teasers)
+# One round: a neighbour counts as chrome only when a rule reported it. The weights were fitted on cues whose
+# neighbours were the rules' findings alone (scripts/train_chrome.py), so letting the scorer's own calls feed
+# its neighbours' cues (rounds > 1) scores lines outside what it was fitted on, and lets one call carry a run.
+MODEL_ROUNDS = 1
 
 
 def _add_model_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
     """The chrome scorer's hits on lines no rule reported: a probability at the major threshold reports at
     the rule's severity, one between the minor and the major threshold at minor; the message names the cues.
 
-    The scorer runs again while it finds more: a line it called chrome counts as chrome for its
-    neighbours (the items of a list of teasers hold each other up; a sentence is never carried by its
-    neighbours, see ``chrome_model.line_features``)."""
+    With ``MODEL_ROUNDS`` above one the scorer would run again while it finds more, a line it called chrome
+    counting as chrome for its neighbours; at one round (the default) only the rules' findings do, which is
+    what the weights were fitted on (a sentence is never carried by its neighbours either way, see
+    ``chrome_model.line_features``)."""
     m = chrome_model.model()
     found: dict[int, tuple[Block, dict[str, float], float, list[tuple[str, float]]]] = {}
     for _ in range(MODEL_ROUNDS):
@@ -503,7 +507,7 @@ def _list_items(lines: list[str], found: list) -> dict[int, str]:
     - after a teaser header ("Related", "More in World"), the headline-shaped lines that follow it;
     - between two time stamps ("32M ago", "November 19, 2019 at 9:03 am") or comment-author lines
       ("joetoronto says:"), a run of at most three lines: a list item (a headline and its summary, a
-      comment). A bare date does not count as a stamp (it heads a section of a timeline article), nor
+      comment), where the stamps make a list (two such items in a row at least). A bare date does not count as a stamp (it heads a section of a timeline article), nor
       a bare time (it heads an entry of a live blog).
     """
     items: dict[int, str] = {}
@@ -515,8 +519,19 @@ def _list_items(lines: list[str], found: list) -> dict[int, str]:
                     break
                 items[j] = f"page chrome: a headline in a list of teasers (under '{header[:40]}')"
     stamps = [i for i, line in enumerate(lines) if _is_stamp(line)]
-    for a, b in zip(stamps, stamps[1:]):
-        if 1 < b - a <= MAX_LIST_RUN + 1:
+    # stamps on adjacent lines (an author line and its date) head one item together
+    groups: list[list[int]] = []
+    for i in stamps:
+        if groups and i == groups[-1][-1] + 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    pairs = [(g[-1], h[0]) for g, h in zip(groups, groups[1:])]
+    close = [b - a <= MAX_LIST_RUN + 1 for a, b in pairs]
+    for k, (a, b) in enumerate(pairs):
+        # a list has two items at least: a lone pair of stamps (published and updated lines around the lede)
+        # is not evidence enough that the lines between them are an item
+        if close[k] and (k > 0 and close[k - 1] or k + 1 < len(close) and close[k + 1]):
             for j in range(a + 1, b):
                 if found[j] is None and j not in items and len(lines[j].split()) <= 80:
                     items[j] = "page chrome: an item of a list of teasers or comments (between time stamps)"
@@ -693,7 +708,28 @@ def _date_line(text: str, first: bool) -> tuple[str, str] | None:
         return None
     if all(fold(t).rstrip(".") in d.get("labels", ()) for t in tokens if not _NUMBER.match(t)) and not _FULL_DATE.search(rest):
         return None
+    if rest == text and _bare_day(tokens, rest):
+        return None  # "March 3", "Monday": the heading of a section of a timeline, not a stamp
     return "page-counter", "page chrome: a date or time stamp on a line of its own (dateline, published/updated)"
+
+
+def _bare_day(tokens: list[str], text: str) -> bool:
+    """A day named and nothing else: no year, no time of day, no "ago" or "today", no label ("Published"),
+    and no place or agency before it (those were taken off before). Stamps carry one of these; a bare day
+    between paragraphs heads a section of the article (a timeline, a diary)."""
+    d = vocabulary().dates
+    if _FULL_DATE.search(text) or _CLOCK.search(text) or _YEAR_NUMBER.search(text):
+        return False
+    for t in tokens:
+        f = fold(t).rstrip(".")
+        if _AGO.match(t) or f in d.get("relative", ()) or f in d.get("clock", ()) or f in d.get("units", ()):
+            return False
+        if f in d.get("labels", ()) and f not in ("on", "of", "the"):
+            return False
+    return True
+
+
+_YEAR_NUMBER = regex.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 
 
 def _value_is_not_a_sentence(value: str, max_words: int = 14) -> bool:

@@ -39,8 +39,8 @@ def test_the_weights_file_names_every_cue_and_sane_thresholds() -> None:
 
 
 @pytest.mark.parametrize("line", [
-    "Enable notifications so you never miss a story",  # a call to the reader, furniture nouns
-    "Discover more stories from our newsroom",  # the site speaking of itself, teaser words
+    "Enable notifications for our stories",  # a button's verb, the site speaking of itself, furniture nouns
+    "Your saved stories",  # a short line speaking to the reader, furniture nouns, after the prose
 ])
 def test_chrome_in_new_wordings_is_scored_and_explained(line: str) -> None:
     result = qa.check(HEAD + line + "\n", config=qa.Config(select=("QA2",)))

@@ -168,6 +168,9 @@ def dangling_link_text(target: Text, ctx: Context) -> Iterator[Hit]:
     Good: He came here to see the full match.
 
     Known limits: text that still carries its URL is reported too when it
-    reads "click here" (the URL itself is kept as it is).
+    reads "click here" (the URL itself is kept as it is). Inside a paragraph
+    of more than 15 words, "here" alone is not evidence enough (the article's
+    own pointer, or a page that kept its link): only "click here" or a named
+    link ("at this link") is reported there.
     """
     return find(target, ctx, "dangling-link-text")

@@ -103,9 +103,23 @@ def test_seed_footer_is_one_finding() -> None:
 def test_two_chrome_sentences_in_a_long_paragraph_stay_apart() -> None:
     """Merging is for short lines: in a long paragraph the prose between two hits is not chrome."""
     prose = " ".join(["The council met on Monday and the members discussed the budget at length."] * 4)
-    text = HEADLINE + "Click here to see the programme. " + prose + " The full list is available here.\n"
+    text = HEADLINE + "Click here to see the programme. " + prose + " The full list is at this link.\n"
     result = qa.check(text, config=qa.Config(select=("QA207",)))
-    assert [f.excerpt for f in result.findings] == ["Click here to see the programme.", "The full list is available here."]
+    assert [f.excerpt for f in result.findings] == ["Click here to see the programme.", "The full list is at this link."]
+
+
+def test_here_inside_a_paragraph_of_prose_is_not_evidence_of_a_lost_link() -> None:
+    """'here' alone is a link line's word on a short paragraph; inside prose it is as often the article's own
+    pointer, so only 'click here' or a named link is reported there (precision, issue 11)."""
+    prose = "The council met on Monday and the members discussed the budget at length before the vote."
+    alone = qa.check(HEADLINE + "The full list of measures is available here.\n", config=qa.Config(select=("QA207",)))
+    inside = qa.check(HEADLINE + prose + " The full list of measures is available here.\n",
+                      config=qa.Config(select=("QA207",)))
+    named = qa.check(HEADLINE + prose + " The full list of measures is available at this link.\n",
+                     config=qa.Config(select=("QA207",)))
+    assert [f.rule for f in alone.findings] == ["QA207"]
+    assert inside.findings == []
+    assert [f.excerpt for f in named.findings] == ["The full list of measures is available at this link."]
 
 
 def test_user_pattern_file_extends_the_bundled_ones(tmp_path) -> None:

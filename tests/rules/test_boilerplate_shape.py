@@ -100,9 +100,18 @@ def test_headlines_under_a_teaser_header_are_teasers() -> None:
 
 def test_items_between_time_stamps_are_a_list() -> None:
     text = HEAD + "Storm warning for the coast\n2 hours ago\nNew tram line opens in the capital\n" \
-        "Passengers can ride for free during the first week.\n5 hours ago\nThe council will meet again on Friday.\n"
+        "Passengers can ride for free during the first week.\n5 hours ago\nMuseum reopens after two years\n" \
+        "7 hours ago\nThe council will meet again on Friday.\n"
     lines = sorted({f.line for f in qa.check(text, config=qa.Config(select=("QA2",))).findings})
-    assert lines == [4, 5, 6, 7]  # the stamps and what lies between them; not the first headline or the last line
+    assert lines == [4, 5, 6, 7, 8, 9]  # the stamps and what lies between them; not the first headline or the last line
+
+
+def test_a_lone_pair_of_stamps_does_not_make_a_list() -> None:
+    """Published and updated stamps around the lede: one pair is not a list, the lede is the article."""
+    text = HEAD + "Posted 2 hours ago\nThe river burst its banks overnight and flooded three villages in the north.\n" \
+        "Updated 1 hour ago\nRescuers reached the last village at dawn, the police said.\n"
+    found = qa.check(text, config=qa.Config(select=("QA2",))).findings
+    assert 4 not in {f.line for f in found}
 
 
 def test_a_live_blog_of_bare_times_is_not_a_list() -> None:
@@ -139,3 +148,16 @@ def test_vocabularies_are_data_with_every_language_folded() -> None:
     assert "share" in v.words["interface"] and "podeli" in v.words["interface"]
     assert fold("Подели") == "podeli" and fold("Ažurirano") == "azurirano"
     assert all(w == fold(w) for words in v.words.values() for w in words)
+
+
+@pytest.mark.parametrize("heading", ["March 3", "Monday", "Nov. 19", "Tuesday, 5 March", "Petak, 8. prosinca"])
+def test_a_bare_day_between_paragraphs_heads_a_section(heading: str) -> None:
+    """A day named and nothing else (no year, time, label, 'ago' or place) heads a section of a timeline."""
+    text = HEAD + heading + "\nThe first protest took place in the main square.\n"
+    assert classify_line(heading) is None
+    assert 3 not in {f.line for f in qa.check(text, config=qa.Config(select=("QA2",))).findings}
+
+
+@pytest.mark.parametrize("stamp", ["March 3, 2024", "Monday 14:05", "Published March 3", "ZAGREB, Monday", "Yesterday"])
+def test_a_day_with_a_year_time_label_or_place_is_a_stamp(stamp: str) -> None:
+    assert classify_line(stamp) is not None and classify_line(stamp)[0] == "page-counter"
