@@ -53,24 +53,33 @@ class Negation:
 
     def carried(self, fewer: str, more: str) -> str | None:
         """A word of ``fewer`` that carries a negation by its prefix where ``more`` negates the bare word
-        ("unrelated" for "not related", "inappropriate" for "not appropriate"), or None.
+        ("unrelated" for "not related", "inappropriate" for "did not consider it appropriate"), or None.
 
-        The bare word must be in ``more`` (its first five letters, or the whole of a shorter one) and
-        the prefixed word must not be: then the two sentences say the same thing in two ways."""
+        The bare word (its first five letters, or the whole of a shorter one) must stand within a few words
+        after a negation cue of ``more``, and the prefixed word must not be in ``more``: then the two
+        sentences say the same thing in two ways."""
         if not self.prefixes:
             return None
-        other = [w.lower() for w in _WORD.findall(more)]
-        whole = set(other)
-        heads = {w[:5] for w in other if len(w) >= 5}
+        words = [(m.group().lower(), m.start()) for m in _WORD.finditer(more)]
+        cue_starts = [s for s, _ in self.cues(more)]
+        scoped: set[str] = set()  # words of ``more`` within SCOPE words after a cue
+        for k, (_, start) in enumerate(words):
+            if start in cue_starts:
+                scoped.update(w for w, _ in words[k + 1 : k + 1 + SCOPE])
+        whole = {w for w, _ in words}
+        heads = {w[:5] for w in scoped if len(w) >= 5}
         for m in _WORD.finditer(fewer):
             w = m.group().lower()
             if w in whole:
                 continue
             for p in self.prefixes:
                 rest = w[len(p):].lstrip("-")
-                if w.startswith(p) and len(rest) >= 4 and (rest in whole or (len(rest) >= 5 and rest[:5] in heads)):
+                if w.startswith(p) and len(rest) >= 4 and (rest in scoped or (len(rest) >= 5 and rest[:5] in heads)):
                     return m.group()
         return None
+
+
+SCOPE = 4  # words after a negation cue that it may negate ("did not consider reinstatement appropriate")
 
 
 @lru_cache(maxsize=None)
