@@ -308,8 +308,10 @@ def reference_addition(target: Text, ctx: Context, reference: Text | None = None
         r_content = [w not in function_words and not any(c.isdigit() for c in w) for w, _, _ in rw]
         # a capitalised word inside a sentence is a name, which QA802 compares with the source; with a source
         # whose letters can be compared, a name that neither the reference nor the source has is added too
+        r_words = [w for w, _, _ in rw]
         new = [t_content[j] and tk[j] not in rset and len(tw[j][0]) >= 2 and not r_index.has(tw[j][0])
-               and (j in initial or names_comparable or not target.raw[tw[j][1]].isupper()) for j in range(len(tw))]
+               and (j in initial or not target.raw[tw[j][1]].isupper() or (names_comparable and _added_name(target.raw[tw[j][1]:tw[j][2]], r_words)))
+               for j in range(len(tw))]
         t_index = _Index([w for w, _, _ in tw])
         missing = [r_content[i] and rk[i] not in tset and not t_index.has(rw[i][0]) for i in range(len(rw))]
         flanked = {j for j in _flanked(tk, rk) if new[j]}
@@ -334,6 +336,12 @@ def reference_addition(target: Text, ctx: Context, reference: Text | None = None
                 run = []
             if j is not None:
                 run.append(j)
+
+
+def _added_name(word: str, r_words: list[str]) -> bool:
+    """Whether a capitalised word may be an added name: not an acronym ("TV" for "television", "EPL"), and no
+    other spelling of a reference word ("Mikhail" for "Mihhail")."""
+    return not word.isupper() and not any(fuzz.ratio(word.lower(), w) >= 75 for w in r_words if len(w) >= 4)
 
 
 class _Index:

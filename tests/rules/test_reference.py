@@ -182,3 +182,16 @@ def test_relative_drift_alone_is_info() -> None:
            "The opposition wants early elections this autumn.\nChina takes practical action to maintain world peace.")
     result = qa.check(tgt, reference=ref, config=qa.Config(select=("QA901",)))
     assert [(f.excerpt, f.severity.value) for f in result.findings] == [("China takes practical action to maintain world peace.", "info")]
+
+
+def test_addition_names_with_a_comparable_source() -> None:
+    ref = "A video of two cats helping a dog across a road has become popular on the internet."
+    src = "Видео, на котором две кошки помогают собаке перейти дорогу, стало популярным в интернете."
+    # a capitalised word that neither the reference nor the (transliterated) source has is added
+    assert _sev("A video of two Siamese cats helping a dog across a road has become popular on the internet.", "QA903",
+                ref, src, "ru") == [("Siamese", "minor")]
+    # another spelling of a reference name, and an acronym, are renderings
+    assert _sev("General Secretary Mikhail Korb spoke about this.", "QA903", "General Secretary Mihhail Korb spoke about this.",
+                "Генеральный секретарь Михаил Корб рассказал об этом.", "ru") == []
+    assert _sev("The mosque is the largest in West Africa, said the TV channel.", "QA903",
+                "The mosque is the largest in West Africa, said the channel.", "Meczet jest największy w Afryce Zachodniej.", "pl") == []
