@@ -17,6 +17,7 @@ from typing import Iterator
 from qa.context import Context
 from qa.languages import Profile
 from qa.model import Hit, Severity, Span
+from qa.reference import source_of
 from qa.registry import rule
 from qa.resources import read_toml
 from qa.text import Text
@@ -121,14 +122,6 @@ def _flip(left: Text, right: Text, cues: Negation, ctx: Context, to_latin: Profi
             yield ls, le, len(lc), len(rc), spots, (rs, re_), carried
 
 
-def _source_of(source: Text, target: Text, start: int, end: int, ctx: Context) -> str:
-    """The source sentences aligned to the target sentences that hold [start, end) (the whole source when none is)."""
-    parts = [source.slice(b) for pair in ctx.source_alignment(source, target)
-             if pair.left and pair.right and pair.right[0].start < max(end, start + 1) and start < pair.right[-1].end
-             for b in pair.left]
-    return " ".join(parts) if parts else source.raw
-
-
 @rule("QA906", "negation-flip", "accuracy/mistranslation", "minor")
 def negation_flip(
     target: Text, ctx: Context, reference: Text | None = None, source: Text | None = None, back_translation: Text | None = None
@@ -179,7 +172,7 @@ def negation_flip(
             elif src_cues is not None and source is not None:
                 # the source arbitrates: an added negation is evidence when the source has none, a lost one
                 # when the source has one; otherwise the reference may have paraphrased the negation away
-                sc = len(src_cues.cues(_source_of(source, target, s, e, ctx)))
+                sc = len(src_cues.cues(source_of(source, target, s, e, ctx)))
                 if (tc > rc) == (sc == 0):
                     why = f"; the source has {sc}"
                 else:

@@ -19,9 +19,11 @@ from rapidfuzz import fuzz
 from qa.align import SentencePair
 from qa.context import Context
 from qa.languages.frequency import english
+from qa.languages.names import NameTable
 from qa.languages.transliteration import ascii_fold
 from qa.metrics import sentence_chrf
 from qa.model import Hit, Severity, Span
+from qa.reference import names_in_source, source_names, source_of
 from qa.registry import rule
 from qa.text import Text, Token
 
@@ -394,7 +396,11 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
 
     The source arbitrates: with a source, the name is minor only when the
     source has its letters too (a Latin source, or a Cyrillic one
-    transliterated: "Merkelová", "Путин"); else info. A Chinese, Japanese or
+    transliterated: "Merkelová", "Путин"), or when the source language's
+    names table (CLDR and GeoNames) knows the name and finds it in the
+    aligned source sentence ("Canada" and 加拿大); a name the table knows and
+    the source sentence lacks is the reference's own explicitation: info.
+    Else info. A Chinese, Japanese or
     Hindi source shows names only in Latin letters, so there a name is minor
     also when the sentence has no form of it ("Iranian" for "Iran", "Anan"
     for "Annan"), names fewer things than the reference sentence, and the
@@ -405,6 +411,7 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
     reference = _comparison(target, ctx, reference, source)  # type: ignore[assignment]
     if reference is None:
         return
+    table = names_in_source(ctx, src[1]) if src is not None else None
     for pair in _paired(target, reference, ctx):
         t_text = " ".join(target.slice(b) for b in pair.left)
         folded = " " + re.sub(r"[.]", "", ascii_fold(t_text).lower()) + " "
@@ -412,6 +419,7 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
         t_words = [w for w, _, _ in _words(folded)]
         t_runs = [r for r in target.name_runs if pair.left[0].start <= r[0].start < pair.left[-1].end]
         runs = [r for r in reference.name_runs if pair.right[0].start <= r[0].start < pair.right[-1].end]
+        t_ids = _entities(table, target, pair.left[0].start, pair.left[-1].end) if table is not None else set()
         for m in re.finditer(r"\b(?:[A-Z]\.){2,}", reference.raw[pair.right[0].start : pair.right[-1].end]):
             runs.append([Token(pair.right[0].start + m.start(), pair.right[0].start + m.end(), m.group())])
         for run in runs:
@@ -424,6 +432,8 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
             if any(re.search(rf"(?<![\w]){re.escape(k)}(?![\w])", folded) or (len(k) >= 5 and _stem(k) in t_stems) for k in parts):
                 continue
             s, e = run[0].start, run[-1].end
+            if table is not None and table.english_ids(reference.raw[s:e]) & t_ids:
+                continue  # the sentence names the same entity otherwise ("United States" for "US")
             severity, why = Severity.MINOR, ""
             titled = _title_word(run, reference, set(t_words))
             if titled is not None:  # "Embassy" of "Chinese Embassy", "Tennis" of "China Tennis Open"
@@ -431,8 +441,13 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
             elif any(_variant(k, t_words) for k in keys):  # "Iranian" for "Iran", "Harmann" for "Hartmann"
                 severity, why = Severity.INFO, " (the sentence has another form of it)"
             elif src is not None:  # the source arbitrates: the name is missing only when the source has it too
+                known = None if table is None or source is None else source_names(
+                    table, reference.raw[s:e], source_of(source, target, pair.left[0].start, pair.left[-1].end, ctx), ctx, src[1])
                 if any(_in_source(k, src[0]) for k in keys):
                     why = " (the source has it too)"
+                elif known is not None:  # a country, city, language, day or month the names table knows
+                    severity, why = ((Severity.MINOR, " (the source names it too)") if known
+                                     else (Severity.INFO, " (the source does not name it either)"))
                 elif (not src[1] and len(t_runs) < len(runs)
                       and not all(t.text.isupper() or any(c.isdigit() for c in t.text) for t in run)):
                     # (an acronym or a code is often spelled out or dropped in a correct translation: "US", "CPC", "RMB")
@@ -442,6 +457,19 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
                     severity, why = Severity.INFO, " (the source does not show it in letters that can be compared)"
             yield Hit(pair.left[0].start, pair.left[-1].end, f"{reference.raw[s:e]!r} of the reference is missing here{why}",
                       related=(Span("reference" if ctx.document.reference is not None else "source", s, e),), severity=severity)
+
+
+def _entities(table: NameTable, text: Text, start: int, end: int) -> set[str]:
+    """The entities the names table knows among the capitalised phrases of text[start:end] ("United States",
+    "UN"): every stretch of up to four capitalised words is looked up, common words included."""
+    out: set[str] = set()
+    for run in text.runs_of(lambda tok: tok.text[:1].isupper()):
+        if not (start <= run[0].start < end):
+            continue
+        for i in range(len(run)):
+            for j in range(i + 1, min(len(run), i + 4) + 1):
+                out |= table.english_ids(text.raw[run[i].start : run[j - 1].end])
+    return out
 
 
 COMMON = 3.0  # Zipf frequency of the lower-case form above which a capitalised word of a title is a common word
