@@ -35,6 +35,7 @@ class Negation:
     substrings: tuple[str, ...] = ()  # cues inside words, for a language written without spaces
     exceptions: tuple[str, ...] = ()  # words holding such a cue that do not negate
     prefixes: tuple[str, ...] = ()  # negative prefixes of word formation ("un" in "unrelated")
+    implicit: tuple[str, ...] = ()  # beginnings of words that negate without a cue ("fail", "lack", "hardly")
 
     def cues(self, text: str) -> list[tuple[int, int]]:
         """The spans of the negation cues in a text."""
@@ -53,12 +54,17 @@ class Negation:
         return found
 
     def carried(self, fewer: str, more: str) -> str | None:
-        """A word of ``fewer`` that carries a negation by its prefix where ``more`` negates the bare word
-        ("unrelated" for "not related", "inappropriate" for "did not consider it appropriate"), or None.
+        """A word of ``fewer`` that negates without a cue ("failed to" for "did not"), or that carries a negation
+        by its prefix where ``more`` negates the bare word ("unrelated" for "not related", "inappropriate" for
+        "did not consider it appropriate"), or None.
 
         The bare word (its first five letters, or the whole of a shorter one) must stand within a few words
         after a negation cue of ``more``, and the prefixed word must not be in ``more``: then the two
         sentences say the same thing in two ways."""
+        if self.implicit:
+            for m in _WORD.finditer(fewer):
+                if m.group().lower().startswith(self.implicit):
+                    return m.group()
         if not self.prefixes:
             return None
         words = [(m.group().lower(), m.start()) for m in _WORD.finditer(more)]
@@ -97,6 +103,7 @@ def negation(lang: Profile) -> Negation | None:
         substrings=tuple(data.get("substrings", [])),
         exceptions=tuple(data.get("except", [])),
         prefixes=tuple(data.get("prefixes", [])),
+        implicit=tuple(w.lower() for w in data.get("implicit", [])),
     )
 
 
@@ -152,10 +159,14 @@ def negation_flip(
 
     A negation carried by a word's prefix (``prefixes`` in ``negation.toml``:
     "unrelated" where the reference says "not related", "inappropriate" for
-    "not appropriate") is the same claim said in one word: info.
+    "not appropriate"), or by a word that negates without a cue (``implicit``:
+    "failed to", "lacks", "hardly"), may be the same claim said otherwise:
+    info.
 
-    Known limits: a paraphrase that moves the negation ("failed to" for "did
-    not", "no longer" for "stopped") is reported too, hence minor. Counting
+    Known limits: a paraphrase that moves the negation into other words
+    ("no longer" for "stopped", "normal" for "not surprising") is reported
+    too, hence minor; an implicit negative beside a real flip makes it info.
+    Counting
     cues misses two changes that cancel out. A back-translation is compared
     only where the source language has a ``negation.toml``.
     """

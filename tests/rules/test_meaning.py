@@ -94,3 +94,10 @@ def test_a_prefix_on_an_unrelated_word_does_not_excuse_a_flip() -> None:
     (f,) = found("The information was not correct.", reference="The information was correct.")
     assert f.severity is qa.Severity.MINOR
     assert negation(profile("en")).carried("The information was correct.", "The formation was not correct.") is None
+
+
+def test_an_implicit_negative_may_carry_the_negation() -> None:
+    (f,) = found("The minister failed to resign on Monday.", reference="The minister did not resign on Monday.")
+    assert f.severity is qa.Severity.INFO and "'failed'" in f.message
+    (f,) = found("The minister agreed to resign on Monday.", reference="The minister did not resign on Monday.")
+    assert f.severity is qa.Severity.MINOR
