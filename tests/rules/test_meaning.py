@@ -77,3 +77,27 @@ def test_chinese_cues_skip_words_that_do_not_negate() -> None:
     assert zh is not None
     assert len(zh.cues("他不断努力，非常成功。")) == 0
     assert len(zh.cues("他没有去，也不想去。")) == 2
+
+
+@pytest.mark.parametrize(
+    "target, reference",
+    [("He said the dismissal was unrelated to her conduct.", "He said the dismissal was not related to her conduct."),
+     ("It was inappropriate for him to consider reinstating her.", "He did not consider reinstating her appropriate."),
+     ("He said the dismissal was not related to her conduct.", "He said the dismissal was unrelated to her conduct.")],
+)
+def test_a_negative_prefix_carries_the_negation(target: str, reference: str) -> None:
+    (f,) = found(target, reference=reference)
+    assert f.severity is qa.Severity.INFO and "prefix" in f.message
+
+
+def test_a_prefix_on_an_unrelated_word_does_not_excuse_a_flip() -> None:
+    (f,) = found("The information was not correct.", reference="The information was correct.")
+    assert f.severity is qa.Severity.MINOR
+    assert negation(profile("en")).carried("The information was correct.", "The formation was not correct.") is None
+
+
+def test_an_implicit_negative_may_carry_the_negation() -> None:
+    (f,) = found("The minister failed to resign on Monday.", reference="The minister did not resign on Monday.")
+    assert f.severity is qa.Severity.INFO and "'failed'" in f.message
+    (f,) = found("The minister agreed to resign on Monday.", reference="The minister did not resign on Monday.")
+    assert f.severity is qa.Severity.MINOR
