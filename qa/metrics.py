@@ -14,6 +14,7 @@ recommends for single sentences).
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import Any, Sequence
 
@@ -75,8 +76,18 @@ def sentence_metrics(hypothesis: str, reference: str, metrics: Sequence[str] = M
 # pairs, then the document's chrF scores its paragraphs, and a paragraph of one sentence (every DEMETR unit,
 # many news leads) is the same pair again. Only the document's metrics read it, and they empty it when done,
 # so no statistics pass from one document to the next; bounded for callers that never ask for a document's.
-_chrf_pairs: dict[tuple[str, str], list[int]] = {}
+# One memo per thread: engines checking documents in threads of one process keep theirs apart.
+_local = threading.local()
 _CHRF_PAIRS_MAX = 1024
+
+
+def _chrf_pairs() -> dict[tuple[str, str], list[int]]:
+    """This thread's memo of chrF statistics (see above)."""
+    try:
+        return _local.chrf_pairs  # type: ignore[no-any-return]
+    except AttributeError:
+        _local.chrf_pairs = {}
+        return _local.chrf_pairs  # type: ignore[no-any-return]
 
 
 def _chrf_key(hypothesis: str, reference: str) -> tuple[str, str]:
@@ -90,12 +101,13 @@ def _chrf_statistics(chrf: Any, hypothesis: str, reference: str, reuse: bool) ->
     """sacrebleu's chrF match statistics of one pair (``_extract_corpus_statistics``, as ``sentence_score``
     and ``corpus_score`` compute them), noted in the memo; ``reuse``: taken from it when noted already."""
     key = _chrf_key(hypothesis, reference)
-    stats = _chrf_pairs.get(key) if reuse else None
+    memo = _chrf_pairs()
+    stats = memo.get(key) if reuse else None
     if stats is None:
         stats = chrf._extract_corpus_statistics([hypothesis], [[reference]])[0]
-        if len(_chrf_pairs) >= _CHRF_PAIRS_MAX:
-            _chrf_pairs.clear()
-        _chrf_pairs[key] = stats
+        if len(memo) >= _CHRF_PAIRS_MAX:
+            memo.clear()
+        memo[key] = stats
     return stats
 
 
@@ -140,5 +152,5 @@ def document_metrics(doc: Document) -> dict[str, dict[str, Any]]:
             for name, entry in document_scores(doc.back_translation, doc.source, reuse_chrf=True).items():
                 out[f"{name}_back"] = entry
     finally:
-        _chrf_pairs.clear()  # the document is done: its pairs' statistics go with it
+        _chrf_pairs().clear()  # the document is done: its pairs' statistics go with it
     return out
