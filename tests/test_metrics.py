@@ -62,3 +62,55 @@ def test_engine_reports_metrics_with_reference() -> None:
     result = qa.check("The cat sat on the mat.", reference="The cat is sitting on the mat.")
     assert result.metrics["chrf"]["score"] == pytest.approx(
         CHRF().corpus_score(["The cat sat on the mat."], [["The cat is sitting on the mat."]]).score, abs=1e-4)
+
+
+def test_document_chrf_reuses_the_drift_rules_pairs_with_sacrebleus_numbers() -> None:
+    """The drift rules score a one-sentence document's pair first; the document's chrF then takes those
+    statistics (spacing aside, chrF ignores spaces) and must still print sacrebleu's score and signature."""
+    import qa.metrics as metrics
+
+    hyp, ref = "Russia promised  to develop relations with North Korea.", "Russia has promised to develop relations with North Korea."
+    assert sentence_chrf(hyp, ref) == CHRF().sentence_score(hyp, [ref]).score
+    assert metrics._chrf_pairs()  # noted for the document's metrics
+    got = document_metrics(qa.Document(id="d", target=hyp, reference=ref))
+    expected = CHRF()
+    score = expected.corpus_score([" ".join(hyp.split())], [[" ".join(ref.split())]])
+    assert got["chrf"] == {"score": round(score.score, 4), "signature": str(expected.get_signature())}
+    assert not metrics._chrf_pairs()  # emptied with the document
+
+
+def test_sentence_chrf_never_reads_statistics_noted_before() -> None:
+    """Only a document's own metrics read the memo: a sentence score is computed afresh even when a pair was
+    noted (by an earlier document whose metrics never ran), so nothing passes between documents."""
+    import qa.metrics as metrics
+
+    hyp, ref = "The cat sat on the mat.", "The cat is sitting on the mat."
+    metrics._chrf_pairs()[metrics._chrf_key(hyp, ref)] = [0] * 18  # statistics that would score 0
+    try:
+        assert sentence_chrf(hyp, ref) == CHRF().sentence_score(hyp, [ref]).score > 0
+    finally:
+        metrics._chrf_pairs().clear()
+
+
+def test_engine_document_chrf_is_sacrebleus_exactly() -> None:
+    hyp, ref = "The minister said on Monday that talks would resume.", "On Monday the minister said the talks would resume."
+    result = qa.check(hyp, reference=ref)
+    metric = CHRF()
+    assert result.metrics["chrf"]["score"] == round(metric.corpus_score([hyp], [[ref]]).score, 4)
+
+
+def test_each_thread_keeps_its_own_chrf_memo() -> None:
+    """Engines in threads of one process: a document's metrics in one thread neither read nor empty the
+    pairs another thread's document has noted."""
+    import threading
+
+    import qa.metrics as metrics
+
+    hyp, ref = "The cat sat on the mat.", "The cat is sitting on the mat."
+    sentence_chrf(hyp, ref)
+    other: list[int] = []
+    thread = threading.Thread(target=lambda: other.append(len(metrics._chrf_pairs())))
+    thread.start()
+    thread.join()
+    assert other == [0] and metrics._chrf_key(hyp, ref) in metrics._chrf_pairs()
+    metrics._chrf_pairs().clear()

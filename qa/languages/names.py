@@ -192,6 +192,9 @@ class NameTable:
         for name, ids in english.items():
             for i in ids:
                 self.english_names.setdefault(i, []).append(name)
+        # per first character of forms in another script: the lengths to try, longest first, and each
+        # looked-for form as written -> its entity (built on first use of the character; see _raw_forms)
+        self._raw: dict[str, tuple[tuple[int, ...], dict[str, str]]] = {}
 
     def _candidates(self, token: str) -> list[Form]:
         """Forms whose first word the folded token may be an inflection of: those whose stem is a prefix of the
@@ -349,20 +352,36 @@ class NameTable:
                 i = best[0]
         else:
             text = index.text
+            n = len(text)
             pos = 0
-            while pos < len(text):
-                best2: tuple[int, str] | None = None
-                for form in self.by_prefix.get(text[pos], ()):
-                    if not form.words and len(form.raw) >= self._shortest(form) and text.startswith(form.raw, pos):
-                        end = pos + len(form.raw)
-                        if best2 is None or end > best2[0]:
-                            best2 = (end, form.entity)
-                if best2 is None:
+            raw = self._raw
+            while pos < n:
+                entry = raw.get(text[pos])
+                if entry is None:
+                    entry = self._raw_forms(text[pos])
+                lengths, entities = entry
+                for size in lengths:  # the longest form written here wins
+                    entity = entities.get(text[pos : pos + size]) if pos + size <= n else None
+                    if entity is not None:
+                        out.append((entity, pos, pos + size))
+                        pos += size
+                        break
+                else:
                     pos += 1
-                    continue
-                out.append((best2[1], pos, best2[0]))
-                pos = best2[0]
         return out
+
+    def _raw_forms(self, first: str) -> tuple[tuple[int, ...], dict[str, str]]:
+        """The forms in another script that begin with ``first`` and are long enough to be looked for
+        (``_shortest``): their lengths, longest first, and each form's entity; of two entities written
+        alike, the first listed, as a scan of the forms in order would find. Worked out once per
+        character, so a source's scan costs a dictionary lookup per length instead of a test per form."""
+        entities: dict[str, str] = {}
+        for form in self.by_prefix.get(first, ()):
+            if not form.words and len(form.raw) >= self._shortest(form):
+                entities.setdefault(form.raw, form.entity)
+        entry = (tuple(sorted({len(r) for r in entities}, reverse=True)), entities)
+        self._raw[first] = entry
+        return entry
 
 
 def _forms(entity: str, names: list[str]) -> list[Form]:

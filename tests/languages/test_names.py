@@ -72,6 +72,36 @@ def test_names_in_other_scripts_are_found_as_written() -> None:
     assert ("city:4699066", "休斯敦") in names and ("country:CN", "中国") in names
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("此前美方要求关闭中国驻休斯敦总领事馆。德国和法国的部长在巴黎会面，讨论了俄罗斯和乌克兰的局势。", "zh"),
+        ("阿拉伯联合酋长国的代表团抵达呼和浩特市，随后前往名古屋市。", "zh"),  # 呼和浩特市 and 呼和浩特 are both listed
+        ("ドイツのメルケル首相は東京で日本の首相と会談し、中国と韓国について話した。", "ja"),
+        ("भारत और पाकिस्तान के बीच दिल्ली में बातचीत हुई, जिसमें चीन और अमेरिका के प्रतिनिधि भी थे।", "hi"),
+    ],
+)
+def test_other_scripts_take_the_longest_listed_form_at_each_place(text: str, lang: str) -> None:
+    """The scan by first character and length finds what trying every form at every place finds: the longest
+    form long enough to look for, of two entities written alike the first listed, then on past it."""
+    table = names_for(profile(lang), comparable=False)
+    assert table is not None
+    expected, pos = [], 0
+    while pos < len(text):
+        best = None
+        for form in table.by_prefix.get(text[pos], ()):
+            if len(form.raw) >= table._shortest(form) and text.startswith(form.raw, pos):
+                if best is None or pos + len(form.raw) > best[0]:
+                    best = (pos + len(form.raw), form.entity)
+        if best is None:
+            pos += 1
+            continue
+        expected.append((best[1], pos, best[0]))
+        pos = best[0]
+    assert expected  # the sentences name places
+    assert table.found(SourceIndex.of(text, profile(lang), comparable=False)) == expected
+
+
 def test_kinds() -> None:
     assert kind_of("city:1") == kind_of("country:DE") == "place"
     assert tagged("country:DE") and not tagged("city:1")

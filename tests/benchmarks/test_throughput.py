@@ -1,0 +1,41 @@
+"""benchmarks/throughput.py: the per-family profile and the TER share it prints beside it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import throughput  # noqa: E402
+
+UNITS = [
+    {"id": "a", "source": "Sąd ogłosił upadłość.", "target": "The court declared bankruptcy.",
+     "reference": "The court announced the bankruptcy.", "source_lang": "pl"},
+    {"id": "b", "source": "Sąd ogłosił upadłość.", "target": "bankruptcy the declared court The.",
+     "reference": "The court announced the bankruptcy.", "source_lang": "pl"},
+    {"id": "c", "source": "Sąd ogłosił upadłość.", "target": ".", "reference": " ", "source_lang": "pl"},
+]
+
+
+def test_family_profile_names_metrics_and_the_rule_families() -> None:
+    ms, per_unit = throughput.family_profile(UNITS)
+    assert {"metrics", "text", "fidelity", "reference"} <= set(ms)
+    assert per_unit > 0 and abs(sum(ms.values()) - per_unit) < 1e-6
+
+
+def test_ter_share_scores_ter_alone_and_skips_units_without_a_reference(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A blank reference has no TER (the engine scores none); the others are scored with TER only."""
+    import qa.metrics
+
+    calls: list[tuple[str, str, list[str]]] = []
+    real = qa.metrics.document_scores
+
+    def counted(hyp: str, ref: str, metrics: list[str]):  # type: ignore[no-untyped-def]
+        calls.append((hyp, ref, metrics))
+        return real(hyp, ref, metrics)
+
+    monkeypatch.setattr(qa.metrics, "document_scores", counted)
+    assert throughput.ter_share(UNITS) > 0
+    assert [(h, m) for h, _, m in calls] == [(UNITS[0]["target"], ["ter"]), (UNITS[1]["target"], ["ter"])]
