@@ -11,6 +11,12 @@ They are written once as a JSONL corpus for qa and as PO files for pofilter
 - ``qa check --jobs N`` beside N pofilter processes at once, each on 1/N of
   the corpus (the time is the slowest shard's).
 
+These headline rows compute every document metric, as qa does by default.
+Extra rows, labelled as such and left out of the speed ratio, run
+``qa check --jobs 1 --metrics bleu,chrf`` (no TER) and ``--metrics none`` on
+the smallest corpus, so a user sees what sacrebleu's TER and the other
+metrics cost (``--metrics-rows`` chooses them).
+
 Each row runs on 1x and 4x the corpus as a fresh process, the tools taking
 turns, ``--repeat`` runs each (the median time is reported: this machine's
 speed drifts by several per cent between minutes). Memory per row, two ways:
@@ -108,6 +114,21 @@ def write_corpora(items: list[dict], folder: Path, copies: int, shards: int) -> 
         for h in handles:
             h.close()
     return jsonl, pos
+
+
+def qa_command(jsonl: Path, jobs: int, metrics: str | None = None) -> list[str]:
+    """The measured ``qa check`` command: every rule, JSON to nowhere; ``metrics``: its ``--metrics`` (the
+    headline rows give none, so every document metric is computed, as by default)."""
+    chosen = ["--metrics", metrics] if metrics is not None else []
+    return [sys.executable, "-m", "qa", "check", "--no-config", "--format", "json",
+            "--output", os.devnull, "--jobs", str(jobs), *chosen, str(jsonl)]
+
+
+def metrics_label(metrics: str) -> str:
+    """The extra row's label: the headline qa row's, with the metrics it leaves out."""
+    left_out = "no document metrics" if metrics == "none" else "no " + ", ".join(
+        m.upper() if m != "chrf" else "chrF" for m in ("bleu", "chrf", "ter") if m not in metrics.split(","))
+    return f"extra: qa check (every rule, with reference), --jobs 1 **--metrics {metrics}** ({left_out})"
 
 
 def _po(s: str) -> str:
@@ -226,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each row per corpus size, taking turns (median reported)")
     parser.add_argument("--sizes", default="1,4", help="corpus copies to run (memory 4x / 1x needs both)")
     parser.add_argument("--profile-every", type=int, default=1, help="profile the families on every N-th unit (1: all)")
+    parser.add_argument("--metrics-rows", nargs="*", default=["bleu,chrf", "none"], metavar="METRICS",
+                        help="extra qa --jobs 1 rows on the smallest corpus, one per --metrics value (default: bleu,chrf and none; "
+                             "give the flag alone for none); the headline rows always compute every metric")
     parser.add_argument("--write", type=Path)
     args = parser.parse_args(argv)
     items = units(args.data)
@@ -242,10 +266,12 @@ def main(argv: list[str] | None = None) -> int:
             cmds: dict[tuple[str, int], list[list[str]]] = {}
             for j in jobs:
                 jsonl, pos = write_corpora(items, Path(tmp), copies, j)
-                cmds[("qa", j)] = [[sys.executable, "-m", "qa", "check", "--no-config", "--format", "json",
-                                    "--output", os.devnull, "--jobs", str(j), str(jsonl)]]
+                cmds[("qa", j)] = [qa_command(jsonl, j)]
                 if have_pofilter:
                     cmds[("pofilter", j)] = [[args.pofilter, "--progress=none", "-i", str(po), "-o", str(po.with_suffix(".out.po"))] for po in pos]
+                if j == 1 and copies == min(sizes):  # what TER costs: extra rows, on the smallest corpus only
+                    for chosen in args.metrics_rows:
+                        cmds[(f"qa --metrics {chosen}", 1)] = [qa_command(jsonl, 1, chosen)]
             runs: dict[tuple[str, int], list[tuple[float, float, float]]] = {key: [] for key in cmds}
             # the rows take turns, so a slow spell of a shared machine falls on all of them; the median is reported
             for _ in range(args.repeat):
@@ -264,6 +290,16 @@ def main(argv: list[str] | None = None) -> int:
                              else f"pofilter 3.20.4 (all checks), {j} process{'es' if j > 1 else ''}" + (f" on {j} shards" if j > 1 else ""))
                     spread = f"{min(s for s, _, _ in got):.1f}-{max(s for s, _, _ in got):.1f}"
                     rows.append(f"| {label} | {j} | {copies}x | {n:,} | {secs:.1f} ({spread}) | {n / secs:,.0f} | {n / secs / j:,.0f} | {largest:,.0f} | {summed:,.0f} |")
+            for chosen in args.metrics_rows:  # after the headline rows, so they stay together
+                got = runs.get((f"qa --metrics {chosen}", 1))
+                if not got:
+                    continue
+                secs = statistics.median(s for s, _, _ in got)
+                largest = max(m for _, m, _ in got)
+                summed = max(a for _, _, a in got)
+                figures[(f"qa --metrics {chosen}", 1, copies)] = (secs, largest, summed)
+                spread = f"{min(s for s, _, _ in got):.1f}-{max(s for s, _, _ in got):.1f}"
+                rows.append(f"| {metrics_label(chosen)} | 1 | {copies}x | {n:,} | {secs:.1f} ({spread}) | {n / secs:,.0f} | {n / secs:,.0f} | {largest:,.0f} | {summed:,.0f} |")
     families, per_unit = family_profile(items, args.profile_every)
     ter = ter_share(items, args.profile_every)
     chrf = chrf_rate(items)
@@ -280,6 +316,16 @@ def main(argv: list[str] | None = None) -> int:
                   for j in jobs if ("pofilter", j, copies) in figures and ("qa", j, copies) in figures]
         if ratios:
             lines.append(f"qa's speed / pofilter's with the same cores, {copies}x corpus: {', '.join(ratios)} (above 1 is faster).")
+    for chosen in args.metrics_rows:  # each extra row beside the headline --jobs 1 rows of its corpus
+        for copies in sizes:
+            key = (f"qa --metrics {chosen}", 1, copies)
+            if key not in figures or ("qa", 1, copies) not in figures:
+                continue
+            secs = figures[key][0]
+            beside = f"{figures[('qa', 1, copies)][0] / secs:.2f} times the speed of qa with every metric"
+            if ("pofilter", 1, copies) in figures:
+                beside += f", {figures[('pofilter', 1, copies)][0] / secs:.2f} times pofilter's"
+            lines.append(f"Extra row, not in the ratio above: `qa check --jobs 1 --metrics {chosen}`, {copies}x corpus, runs at {beside}.")
     if 1 in sizes and 4 in sizes:
         mem = ", ".join(f"--jobs {j} **{figures[('qa', j, 4)][1] / figures[('qa', j, 1)][1]:.2f}**" for j in jobs)
         lines.append(f"qa's peak memory (largest process), 4x / 1x corpus: {mem} (streaming: memory does not grow with the corpus).")

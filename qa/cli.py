@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from qa import __version__
-from qa.config import Config, ConfigError, find_config, load_config
+from qa.config import Config, ConfigError, find_config, load_config, parse_metrics
 from qa.model import Severity
 from qa.report import EXIT_ERROR, EXIT_PASSED, Report
 from qa.scoring import Policy
@@ -47,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="terminal report: only failing documents and the summary")
     check.add_argument("--select", action="append", metavar="CODES", help="only these rules (codes, prefixes or names, comma-separated)")
     check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (codes, prefixes or names, comma-separated)")
+    check.add_argument("--metrics", action="append", metavar="NAMES",
+                       help="sacrebleu document metrics to compute against a reference: bleu, chrf, ter (comma-separated), all or none (default all)")
     check.add_argument("--fail-on", metavar="SEVERITY", help="fail a document with a finding at or above this severity (default major)")
     check.add_argument("--threshold", type=float, metavar="N", help="fail a document whose penalty per 100 words reaches N (default 5)")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline (see --write-baseline)")
@@ -62,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--reference", metavar="FILE", help="the human reference (for one plain-text input)")
     score.add_argument("--source", metavar="FILE", help="the source (scores a back-translation against it)")
     score.add_argument("--back-translation", metavar="FILE", help="the target translated back into the source language")
+    score.add_argument("--metrics", action="append", metavar="NAMES", help="bleu, chrf, ter (comma-separated) or all (default all)")
     score.add_argument("--format", choices=("terminal", "json"), default="terminal")
 
     rules = sub.add_parser("rules", help="list the rules")
@@ -114,6 +117,16 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
     return tuple(v.strip() for chunk in values for v in chunk.split(",") if v.strip())
 
 
+def _metrics(values: list[str] | None) -> tuple[str, ...] | None:
+    """``--metrics``: the chosen metrics (replacing the configuration's), or None when not given."""
+    if values is None:
+        return None
+    try:
+        return parse_metrics(list(_split(values) or ()), "--metrics")
+    except ConfigError as e:
+        raise UsageError(str(e)) from None
+
+
 def _config(args: argparse.Namespace) -> Config:
     if args.no_config:
         base = Config()
@@ -143,6 +156,7 @@ def _config(args: argparse.Namespace) -> Config:
         policy=policy,
         source_lang=args.source_lang,
         target_lang=args.target_lang,
+        metrics=_metrics(args.metrics),
     )
 
 
@@ -252,8 +266,11 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 def _score(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Metrics only: each document's and the corpus's BLEU/chrF/TER, numbers equal to sacrebleu's."""
     from qa.io import InputError, load_documents
-    from qa.metrics import corpus_metrics, document_metrics, segments
+    from qa.metrics import METRICS, corpus_metrics, document_metrics, segments
 
+    metrics = _metrics(args.metrics) if args.metrics is not None else METRICS
+    if not metrics:
+        raise UsageError("--metrics none leaves qa score nothing to print: name bleu, chrf or ter")
     try:
         docs = list(
             load_documents(args.inputs, source=args.source, reference=args.reference, back_translation=args.back_translation)
@@ -270,15 +287,15 @@ def _score(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             print(f"qa: error: {doc.error}", file=stderr)
             rows.append({"id": doc.id, "error": doc.error, "metrics": {}})
             continue
-        metrics = document_metrics(doc)
-        if not metrics:
+        scores = document_metrics(doc, metrics)
+        if not scores:
             print(f"qa: warning: {doc.id} has no reference (or back-translation and source) to score against", file=stderr)
         elif doc.reference is not None:
             h, r = segments(doc.target, doc.reference)
             hyps += h
             refs += r
-        rows.append({"id": doc.id, "error": None, "metrics": metrics})
-    corpus = corpus_metrics(hyps, refs) if hyps else {}
+        rows.append({"id": doc.id, "error": None, "metrics": scores})
+    corpus = corpus_metrics(hyps, refs, metrics) if hyps else {}
     if args.format == "json":
         import json
 

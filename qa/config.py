@@ -1,4 +1,5 @@
-"""Run configuration: which rules, their severities, the pass/fail policy, user allowlists and data.
+"""Run configuration: which rules, their severities, the pass/fail policy, user allowlists and data,
+and which of sacrebleu's document metrics a report carries.
 
 Read from ``[tool.qa]`` in ``pyproject.toml`` or from ``qa.toml`` (found
 upward from the working directory, or named with ``--config``), then
@@ -40,6 +41,7 @@ class Config:
     idioms: tuple[Path, ...] = ()  # extra idiom tables
     boilerplate: tuple[Path, ...] = ()  # extra boilerplate pattern files
     columns: dict[str, str] = field(default_factory=dict)  # CSV/TSV column names by role (id, source, target, ...)
+    metrics: tuple[str, ...] = ("bleu", "chrf", "ter")  # sacrebleu's document metrics to compute (qa.metrics.METRICS order)
     path: Path | None = None  # where it was read from
 
     def with_overrides(self, **changes: Any) -> Config:
@@ -58,7 +60,39 @@ _KEYS = {
     "idioms",
     "boilerplate",
     "columns",
+    "metrics",
 }
+
+
+def parse_metrics(names: Any, where: str = "'metrics'") -> tuple[str, ...]:
+    """The document metrics to compute, from ``bleu``, ``chrf`` and ``ter`` (``all``: the three; ``none``: none).
+
+    Why a choice: sacrebleu's TER is pure Python and costs most of a reference-mode run, and a
+    CI gate may not need every score. Returned in the report's order (bleu, chrf, ter), whatever
+    the order asked, so one selection always gives one report. ``where`` starts each message
+    (the key in its file, or the flag).
+    """
+    from qa.metrics import METRICS
+
+    known = f"{', '.join(METRICS)}, all or none"
+    if isinstance(names, str):
+        names = [names]
+    if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) for n in names):
+        raise ConfigError(f"{where}: must be a list of metric names ({known})")
+    written = {n.strip().lower(): n.strip() for n in names if n.strip()}  # case-insensitive, named as written
+    wanted = set(written)
+    if not wanted:
+        raise ConfigError(f"{where}: no metric named; give {known}")
+    unknown = [written[n] for n in written if n not in {*METRICS, "all", "none"}]
+    if unknown:
+        raise ConfigError(f"{where}: unknown metric {unknown[0]!r} (known: {known})")
+    if "none" in wanted and len(wanted) > 1:
+        raise ConfigError(f"{where}: none cannot be combined with other metrics")
+    if "none" in wanted:
+        return ()
+    if "all" in wanted:
+        return METRICS
+    return tuple(m for m in METRICS if m in wanted)
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -145,5 +179,6 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
         idioms=tuple(base / p for p in strings("idioms")),
         boilerplate=tuple(base / p for p in strings("boilerplate")),
         columns=dict(columns),
+        metrics=parse_metrics(table["metrics"], f"{where}: 'metrics'") if "metrics" in table else Config.metrics,
         path=path,
     )

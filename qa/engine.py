@@ -104,11 +104,12 @@ class Engine:
             return []
 
     def _metrics(self, doc: Document, result: Result) -> dict[str, Any]:
-        """sacrebleu's document-level BLEU/chrF/TER against the reference (and of the back-translation against the source)."""
+        """sacrebleu's document-level BLEU/chrF/TER against the reference (and of the back-translation against the
+        source): those the configuration's ``metrics`` chooses."""
         from qa.metrics import document_metrics
 
         try:
-            return document_metrics(doc)
+            return document_metrics(doc, self.config.metrics)
         except Exception as e:  # metrics are extra information: a failure is noted, the findings stand
             result.rule_errors.append(RuleError("metrics", f"{type(e).__name__}: {e}"))
             return {}

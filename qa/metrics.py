@@ -141,15 +141,17 @@ def document_scores(hypothesis: str, reference: str, metrics: Sequence[str] = ME
     return corpus_metrics(hyps, refs, metrics, reuse_chrf=reuse_chrf)
 
 
-def document_metrics(doc: Document) -> dict[str, dict[str, Any]]:
+def document_metrics(doc: Document, metrics: Sequence[str] = METRICS) -> dict[str, dict[str, Any]]:
     """The report's ``metrics``: target against the reference (``bleu``, ``chrf``, ``ter``) and the
-    back-translation against the source (``bleu_back``, ``chrf_back``, ``ter_back``)."""
+    back-translation against the source (``bleu_back``, ``chrf_back``, ``ter_back``), of the chosen
+    ``metrics`` only (configuration ``metrics``; none: ``{}``). Called for every document with a
+    reference or back-translation, whatever is chosen, so the chrF memo is emptied all the same."""
     out: dict[str, dict[str, Any]] = {}
     try:
         if doc.reference is not None and doc.reference.strip() and doc.target.strip():
-            out.update(document_scores(doc.target, doc.reference, reuse_chrf=True))
+            out.update(document_scores(doc.target, doc.reference, metrics, reuse_chrf=True))
         if doc.back_translation is not None and doc.source is not None and doc.back_translation.strip() and doc.source.strip():
-            for name, entry in document_scores(doc.back_translation, doc.source, reuse_chrf=True).items():
+            for name, entry in document_scores(doc.back_translation, doc.source, metrics, reuse_chrf=True).items():
                 out[f"{name}_back"] = entry
     finally:
         _chrf_pairs().clear()  # the document is done: its pairs' statistics go with it

@@ -128,3 +128,42 @@ def test_count_documents_counts_corpus_lines_and_files(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("Text.", encoding="utf-8")
     assert count_documents([str(tmp_path)]) == 4
     assert count_documents(["-"]) is None
+
+
+EXAMPLE = ROOT / "tests" / "data" / "example"
+
+
+def _metrics_of(*flags: str) -> tuple[int, dict, str]:
+    code, out, err = run("check", str(EXAMPLE / "target.txt"), "--reference", str(EXAMPLE / "reference.txt"),
+                         "--format", "json", "--no-config", *flags)
+    return code, (json.loads(out)["documents"][0]["metrics"] if out else {}), err
+
+
+def test_metrics_option_chooses_the_document_metrics() -> None:
+    _, every, _ = _metrics_of()
+    assert list(every) == ["bleu", "chrf", "ter"]
+    _, chosen, _ = _metrics_of("--metrics", "bleu,chrf")
+    assert chosen == {k: every[k] for k in ("bleu", "chrf")}
+    _, repeated, _ = _metrics_of("--metrics", "chrf", "--metrics", "bleu")  # repeatable, like --select
+    assert repeated == chosen
+    assert _metrics_of("--metrics", "none")[1] == {}
+
+
+def test_metrics_option_leaves_findings_and_verdict_alone() -> None:
+    _, full, _ = run("check", str(EXAMPLE / "target.txt"), "--reference", str(EXAMPLE / "reference.txt"), "--format", "json", "--no-config")
+    _, none, _ = run("check", str(EXAMPLE / "target.txt"), "--reference", str(EXAMPLE / "reference.txt"), "--format", "json", "--no-config",
+                     "--metrics", "none")
+    full_doc, none_doc = json.loads(full)["documents"][0], json.loads(none)["documents"][0]
+    assert full_doc["metrics"] and not none_doc["metrics"]
+    full_doc["metrics"] = none_doc["metrics"] = {}
+    assert full_doc == none_doc
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [("bleu,bertscore", "--metrics: unknown metric 'bertscore'"), ("none,ter", "--metrics: none cannot be combined"), (",", "--metrics: no metric named")],
+)
+def test_bad_metrics_option_is_a_usage_error(value: str, message: str) -> None:
+    code, out, err = _metrics_of("--metrics", value)
+    assert code == 2 and out == {}
+    assert err.startswith(f"qa: error: {message}") and "Traceback" not in err

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from qa.cli import main
-from qa.config import Config, ConfigError, find_config, load_config, parse_config
+from qa.config import Config, ConfigError, find_config, load_config, parse_config, parse_metrics
 from qa.engine import Engine
 from qa.model import Document, Severity
 
@@ -158,3 +158,71 @@ def test_configured_columns_read_a_spreadsheet_and_the_flag_overrides_them(tmp_p
     err = io.StringIO()
     code = main(["check", str(sheet), "--config", str(tmp_path / "qa.toml"), "--columns", "target=missing"], stdout=io.StringIO(), stderr=err)
     assert code == 2 and "no 'missing' column" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    "value, chosen",
+    [
+        (["bleu", "chrf"], ("bleu", "chrf")),
+        (["ter", "BLEU"], ("bleu", "ter")),  # case-insensitive, in the report's order
+        ("chrf", ("chrf",)),
+        (["none"], ()),
+        ("all", ("bleu", "chrf", "ter")),
+    ],
+)
+def test_metrics_key_chooses_the_document_metrics(value: object, chosen: tuple[str, ...]) -> None:
+    assert parse_config({"metrics": value}).metrics == chosen
+
+
+def test_metrics_default_is_every_metric() -> None:
+    assert parse_config({}).metrics == Config().metrics == ("bleu", "chrf", "ter")
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        (["bleu", "meteor"], "unknown metric 'meteor'"),
+        (["none", "ter"], "none cannot be combined"),
+        ([], "no metric named"),
+        (3, "must be a list of metric names"),
+        ([1], "must be a list of metric names"),
+    ],
+)
+def test_bad_metrics_values_are_errors_naming_the_key(value: object, message: str) -> None:
+    with pytest.raises(ConfigError, match=message) as e:
+        parse_config({"metrics": value})
+    assert "'metrics'" in str(e.value)
+
+
+def test_parse_metrics_names_the_flag() -> None:
+    with pytest.raises(ConfigError, match=r"^--metrics: unknown metric 'BLUE'"):
+        parse_metrics(["BLUE"], "--metrics")
+
+
+def test_cli_reads_the_metrics_key_and_the_flag_replaces_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    (tmp_path / "a.txt").write_text("The cat sat on the mat.\n", encoding="utf-8")
+    (tmp_path / "ref.txt").write_text("The cat is sitting on the mat.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.qa]\nmetrics = ["chrf"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def metrics(*flags: str) -> list[str]:
+        out = io.StringIO()
+        main(["check", "a.txt", "--reference", "ref.txt", "--format", "json", *flags], stdout=out, stderr=io.StringIO())
+        return list(json.loads(out.getvalue())["documents"][0]["metrics"])
+
+    assert metrics() == ["chrf"]
+    assert metrics("--metrics", "ter,bleu") == ["bleu", "ter"]
+    assert metrics("--metrics", "none") == []
+    assert metrics("--no-config") == ["bleu", "chrf", "ter"]
+
+
+def test_cli_bad_metrics_in_the_config_exits_2_without_a_traceback(tmp_path: Path) -> None:
+    cfg = tmp_path / "qa.toml"
+    cfg.write_text('metrics = ["bleu", "comet"]\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Fine text.\n", encoding="utf-8")
+    err = io.StringIO()
+    assert main(["check", str(article), "--config", str(cfg)], stdout=io.StringIO(), stderr=err) == 2
+    assert err.getvalue() == f"qa: error: {cfg}: 'metrics': unknown metric 'comet' (known: bleu, chrf, ter, all or none)\n"

@@ -58,3 +58,15 @@ def test_cli_dask_flag(tmp_path: Path, cluster) -> None:
     code_dask = main(["check", *paths, "--format", "json", "--no-config", "--dask", cluster.scheduler_address], stdout=out_dask, stderr=io.StringIO())
     assert out_dask.getvalue() == out_local.getvalue()
     assert code_dask == code_local == 2
+
+
+def test_dask_workers_follow_the_metrics_config(tmp_path: Path, cluster) -> None:
+    shard = tmp_path / "part-000.jsonl"
+    shard.write_text(json.dumps({"id": "a", "target": "The talks went well, the minister said.",
+                                 "reference": "The minister said the talks went well."}) + "\n", encoding="utf-8")
+    config = qa.Config(metrics=("bleu", "chrf"))
+    local = qa.Report([qa.Engine(config).check(d) for d in qa.load_documents([str(shard)])])
+    with distributed.Client(cluster) as client:
+        remote = qa.Report(list(check_on_dask([str(shard)], client, config)))
+    assert report_dict(remote) == report_dict(local)
+    assert list(remote.results[0].metrics) == ["bleu", "chrf"]

@@ -114,3 +114,40 @@ def test_each_thread_keeps_its_own_chrf_memo() -> None:
     thread.join()
     assert other == [0] and metrics._chrf_key(hyp, ref) in metrics._chrf_pairs()
     metrics._chrf_pairs().clear()
+
+
+DOC = qa.Document(id="d", target="The cat sat.\nIt slept.", reference="The cat sat down.\nIt slept.",
+                  source="Mačka je sela.\nSpavala je.", back_translation="Mačka je sjela.\nSpavala je.", source_lang="sr")
+
+
+@pytest.mark.parametrize("chosen", [("bleu", "chrf"), ("ter",), ("chrf",)])
+def test_document_metrics_computes_only_the_chosen_metrics_and_their_back_translation_twins(chosen: tuple[str, ...]) -> None:
+    every = document_metrics(DOC)
+    got = document_metrics(DOC, chosen)
+    assert list(got) == [*chosen, *(f"{m}_back" for m in chosen)]
+    assert got == {k: every[k] for k in got}  # the same numbers and signatures as with every metric
+
+
+def test_no_metrics_chosen_gives_none_and_still_empties_the_chrf_memo() -> None:
+    import qa.metrics as metrics
+
+    sentence_chrf(DOC.target, DOC.reference)  # a drift rule's pair, noted for the document's chrF
+    assert metrics._chrf_pairs()
+    assert document_metrics(DOC, ()) == {}
+    assert not metrics._chrf_pairs()  # no statistics pass to the next document
+
+
+def test_ter_is_not_computed_when_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leaving TER out saves its time: sacrebleu's TER is never called."""
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("TER was computed")
+
+    monkeypatch.setattr(TER, "corpus_score", refuse)
+    assert set(qa.Engine(qa.Config(metrics=("bleu", "chrf"))).check(DOC).metrics) == {"bleu", "chrf", "bleu_back", "chrf_back"}
+    with pytest.raises(AssertionError, match="TER was computed"):
+        document_metrics(DOC, ("ter",))
+
+
+def test_engine_default_reports_every_metric() -> None:
+    assert set(qa.Engine().check(DOC).metrics) == {"bleu", "chrf", "ter", "bleu_back", "chrf_back", "ter_back"}
+    assert qa.Config().metrics == qa.metrics.METRICS

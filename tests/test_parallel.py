@@ -70,3 +70,32 @@ def test_stopping_early_stops_the_workers() -> None:
     results.close()  # the consumer stops reading: the workers are told to stop and joined
     assert first.document.id == "d0"
     assert not multiprocessing.active_children()
+
+
+def test_metrics_option_reaches_the_workers(tmp_path: Path) -> None:
+    """--jobs 2 with --metrics gives the --jobs 1 report: the choice travels with the configuration."""
+    import json
+
+    corpus = tmp_path / "c.jsonl"
+    records = [
+        {"id": f"d{i}", "target": f"The river rose overnight, officials said on day {i}.",
+         "reference": f"Officials said the river rose during the night on day {i}.",
+         "source": f"Reka je porasla preko noći, rekli su zvaničnici {i}. dana.",
+         "back_translation": f"Reka je narasla tokom noći, rekli su zvaničnici dana {i}.", "source_lang": "sr"}
+        for i in range(6)
+    ]
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    outs = []
+    for jobs in ("1", "2"):
+        out = io.StringIO()
+        main(["check", str(corpus), "--format", "json", "--jobs", jobs, "--no-config", "--metrics", "bleu,chrf"], stdout=out, stderr=io.StringIO())
+        outs.append(out.getvalue())
+    assert outs[0] == outs[1]
+    assert [list(d["metrics"]) for d in json.loads(outs[1])["documents"]] == [["bleu", "chrf", "bleu_back", "chrf_back"]] * 6
+
+
+def test_check_documents_in_workers_follows_the_metrics_config() -> None:
+    docs = [qa.Document(id=f"d{i}", target="The talks went well, the minister said.", reference="The minister said the talks went well.")
+            for i in range(4)]
+    results = list(check_documents(docs, qa.Config(metrics=("ter",)), jobs=2))
+    assert [list(r.metrics) for r in results] == [["ter"]] * 4

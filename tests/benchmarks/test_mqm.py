@@ -100,3 +100,14 @@ def test_reference_mode_leaves_out_the_reference_system(data: Path) -> None:
     arts = mqm.articles(loaded, "reference", "all", 1)
     assert [(a.system, a.doc) for a in arts] == [("Sys.1", "doc-a")]
     assert arts[0].reference == "He came.\nShe went .\nGood."
+
+
+def test_runs_use_the_public_metrics_option_every_rule_and_no_metrics() -> None:
+    """The benchmark leaves out sacrebleu's document metrics through the configuration (so worker
+    processes get it too), not by patching the engine; the findings are the default configuration's."""
+    config = mqm._without_metrics()
+    assert config.metrics == () and config.select == () and config.ignore == ()
+    doc = qa.Document(id="d", target="He came.\nShe went .", reference="He arrived.\nShe left.", source="他来了。\n她走了。", source_lang="zh")
+    plain, bare = qa.Engine().check(doc), qa.Engine(config).check(doc)
+    assert plain.metrics and bare.metrics == {}
+    assert bare.findings == plain.findings and bare.passed == plain.passed

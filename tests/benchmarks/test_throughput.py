@@ -1,4 +1,4 @@
-"""benchmarks/throughput.py: the per-family profile and the TER share it prints beside it."""
+"""benchmarks/throughput.py: the per-family profile, the TER share it prints beside it, and the extra --metrics rows."""
 
 from __future__ import annotations
 
@@ -39,3 +39,27 @@ def test_ter_share_scores_ter_alone_and_skips_units_without_a_reference(monkeypa
     monkeypatch.setattr(qa.metrics, "document_scores", counted)
     assert throughput.ter_share(UNITS) > 0
     assert [(h, m) for h, _, m in calls] == [(UNITS[0]["target"], ["ter"]), (UNITS[1]["target"], ["ter"])]
+
+
+def test_headline_command_computes_every_metric_and_extra_rows_choose_theirs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import os
+    import subprocess
+
+    corpus = tmp_path / "u.jsonl"
+    corpus.write_text("".join(json.dumps(u, ensure_ascii=False) + "\n" for u in UNITS[:2]), encoding="utf-8")
+    headline = throughput.qa_command(corpus, 1)
+    assert headline == [sys.executable, "-m", "qa", "check", "--no-config", "--format", "json",
+                        "--output", os.devnull, "--jobs", "1", str(corpus)]  # as measured before the extra rows
+    for chosen, expected in ((None, ["bleu", "chrf", "ter"]), ("bleu,chrf", ["bleu", "chrf"]), ("none", [])):
+        cmd = throughput.qa_command(corpus, 1, chosen)
+        report = tmp_path / "report.json"
+        cmd[cmd.index("--output") + 1] = str(report)
+        subprocess.run(cmd, check=False, cwd=ROOT, capture_output=True)
+        assert [list(d["metrics"]) for d in json.loads(report.read_text(encoding="utf-8"))["documents"]] == [expected] * 2
+
+
+def test_extra_rows_are_labelled_with_what_they_leave_out() -> None:
+    assert throughput.metrics_label("bleu,chrf").startswith("extra: ")
+    assert throughput.metrics_label("bleu,chrf").endswith("--metrics bleu,chrf** (no TER)")
+    assert throughput.metrics_label("none").endswith("(no document metrics)")
