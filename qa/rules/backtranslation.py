@@ -23,12 +23,14 @@ from qa.context import Context
 from qa.languages.frequency import zipf
 from qa.languages.names import fold, inflects
 from qa.model import Hit, Severity, Span
-from qa.numbers import CONVERSION_MARGIN, Number, SourceNumbers, explained, lexicon, source_numbers, target_numbers
+from qa.numbers import Number, SourceNumbers, explained, lexicon, source_numbers, target_numbers
 from qa.registry import rule
 from qa.rules.fidelity import _loosely, sound_key
 from qa.text import Text, Token
 
-_CONTEXT_WORD = re.compile(r"[\s\u00a0]*(?:-|%)?[\s\u00a0]*([^\W\d_]{2,})")  # the word after a number: its unit or noun
+# the word after a number, its unit or noun; after a range's end when a dash or a short word and a number follow
+# ("5 do 10 cm", "2,5–5 cm": cm)
+_CONTEXT_WORD = re.compile(r"[\s\u00a0]*(?:(?:[-–]|[^\W\d_]{1,3})[\s\u00a0]*\d+(?:[.,]\d+)?)?[\s\u00a0]*(?:-|%)?[\s\u00a0]*([^\W\d_]+)")
 _OPENERS = frozenset("\"'„“”«»‘’(–—-")
 COMMON = 4.5  # Zipf frequency in the language from which a capitalised sentence-initial word is an ordinary word
 
@@ -76,6 +78,15 @@ def _context(text: str, end: int, shortest: int = 3) -> str:
     return fold(m.group(1))[:4] if m and len(m.group(1)) >= shortest else ""
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]{2,})[\s\u00a0]*$")
+
+
+def _before(text: str, start: int) -> str:
+    """The folded first four letters of the word before a number ("od 1962", "u 2019."), or ""."""
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return fold(m.group(1))[:4] if m else ""
+
+
 def _unmatched(left: str, right: str, lang: str) -> list[Number]:
     """Numbers of ``left`` that no reading of ``right`` gives."""
     nums = _numbers(left, lang)
@@ -92,12 +103,24 @@ def _factors() -> frozenset[float]:
     return frozenset(f for fs in (lex.conversions.values() if lex else ()) for f in fs)
 
 
+LOOSE = 1.35  # translators round a conversion freely ("2 do 4 inča" for "50 do 100 mm"): a ratio within this factor of one
+NEAR_ONE = 1.5  # factors closer to 1 than this (yards and metres) cannot tell a conversion from a changed number
+
+
+METRIC = (10.0, 100.0, 1000.0)  # metric prefixes: centimetres and millimetres, metres and kilometres
+HALF_DAY = 12.0  # "3 posle podne" for "15 h": the same hour on the 12-hour clock
+
+
 def _conversion(n: Number, lost: list[Number]) -> bool:
-    """Could ``n`` be one of ``lost`` converted to other units (either way, rounded as translators round)?"""
+    """Could ``n`` be one of ``lost`` converted to other units (either way, rounded as translators round), or the
+    same hour on the other clock?"""
+    factors = [f for f in (*_factors(), *METRIC) if not 1 / NEAR_ONE < f < NEAR_ONE]
     for a in n.values:
         for m in lost:
             for b in m.values:
-                if a and b and any(abs(x * f - y) <= CONVERSION_MARGIN * y + 0.5 for f in _factors() for x, y in ((a, b), (b, a))):
+                if a > 0 and b > 0 and any(f / LOOSE <= r <= f * LOOSE for f in factors for r in (a / b, b / a)):
+                    return True
+                if max(a, b) <= 24 and abs(a - b) == HALF_DAY:
                     return True
     return False
 
@@ -170,16 +193,23 @@ def back_translation_number(
             s, e = p.bs + n.start, p.bs + n.end
             word = _context(bt_text, n.end)
             twin = lost_by_word.get(word) if word else None
+            single = len(added) == 1 and len(lost) == 1  # one number for another: no restructured sentence
+            if twin is None and single and _before(bt_text, n.start) and _before(bt_text, n.start) == _before(src_text, lost[0].start):
+                after = (_context(bt_text, n.end, 1), _context(src_text, lost[0].end, 1))
+                if "" in after or after[0] == after[1]:  # "na 4 inča" for "na 10 centimetara" is a conversion
+                    twin = lost[0]  # one number for another after the same word ("od 1962", "od 2362")
             if twin is not None:
-                far = _far(n, twin)  # "30 metara" for "27 metara" may be a translator's rounding: minor
-                yield Hit(s, e, f"{n.text!r} where the source says {twin.text!r} before the same word: the number "
+                far = single and _far(n, twin)  # "30 metara" for "27 metara" may be a translator's rounding: minor
+                yield Hit(s, e, f"{n.text!r} where the source says {twin.text!r} beside the same word: the number "
                           + ("changed" if far else "changed, or was rounded"), side="back_translation",
                           related=(Span("source", p.ss + twin.start, p.ss + twin.end),),
                           severity=Severity.MAJOR if far else Severity.MINOR)
             elif paired:
                 # before another word ("jardi", "metara") it may be a conversion to other units: info
                 unit = _context(bt_text, n.end, 2)
-                converted = (bool(unit) and all(_context(src_text, m.end, 2) not in ("", unit) for m in lost)) or _conversion(n, lost)
+                # another unit word after it, and a conversion factor between the values: both, for a yard is
+                # within a tenth of a metre and "trgovina" is "prodavnica" in a sister language
+                converted = bool(unit) and all(_context(src_text, m.end, 2) not in ("", unit) for m in lost) and _conversion(n, lost)
                 yield Hit(s, e, f"{n.text!r} where the source says {', '.join(repr(m.text) for m in lost)}: a changed number"
                           + (", or a conversion to other units" if converted else ""), side="back_translation",
                           related=(Span("source", p.ss + lost[0].start, p.ss + lost[0].end),),
@@ -267,13 +297,15 @@ def _words(text: str) -> list[str]:
     return _LETTERS.findall(text)
 
 
-def _present(run: list[Token], folded: set[str], sounds: set[str], caps: frozenset[str] = frozenset()) -> bool:
-    """A name is there when one of its words of three letters or more is ("Trump" for "Donald Trump"), inflected,
+def _present(run: list[Token], folded: set[str], sounds: set[str], caps: frozenset[str] = frozenset(), every: bool = False) -> bool:
+    """A name is there when one of its words of three letters or more is ("Trump" for "Donald Trump"; ``every``:
+    when all are, for a back-translation's name, which should not name more than the source does), inflected,
     or transcribed (QA802's loose consonant skeletons, either way: Sturridge and Staridža, Chelsea and Čelsija)
     among the other side's capitalised words ``caps``."""
     words = [_fold(t.text) for t in run]
     long = [w for w in words if len(w) >= 3] or words
-    return any(_has(w, folded, sounds) or any(_loosely(w, c) or _loosely(c, w) for c in caps) for w in long)
+    found = (_has(w, folded, sounds) or any(_loosely(w, c) or _loosely(c, w) for c in caps) for w in long)
+    return all(found) if every else any(found)
 
 
 def _caps(text: str) -> frozenset[str]:
@@ -338,7 +370,7 @@ def back_translation_name(
         bt_keys = (*_keys(_words(bt_here_text)), _caps(bt_here_text))
         src_keys = (*_keys(_words(src_here_text)), _caps(src_here_text))
         lost = [r for r in src_here if not _present(r, *bt_keys)]
-        added = [r for r in bt_here if not _present(r, *src_keys)]
+        added = [r for r in bt_here if not _present(r, *src_keys, every=True)]
         for r in added:
             s, e = r[0].start, r[-1].end
             name = back_translation.raw[s:e]
