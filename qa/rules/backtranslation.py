@@ -30,7 +30,7 @@ from qa.text import Text, Token
 
 # the word after a number, its unit or noun; after a range's end when a dash or a short word and a number follow
 # ("5 do 10 cm", "2,5–5 cm": cm)
-_CONTEXT_WORD = re.compile(r"[\s\u00a0]*(?:(?:[-–]|[^\W\d_]{1,3})[\s\u00a0]*\d+(?:[.,]\d+)?)?[\s\u00a0]*(?:-|%)?[\s\u00a0]*([^\W\d_]+)")
+_CONTEXT_WORD = re.compile(r"[\s\u00a0]?(?:(?:[-–]|[^\W\d_]{1,3})[\s\u00a0]?\d{1,9}(?:[.,]\d{1,9})?[\s\u00a0]?)?(?:[-%][\s\u00a0]?)?([^\W\d_]{1,40})")
 _OPENERS = frozenset("\"'„“”«»‘’(–—-")
 COMMON = 4.5  # Zipf frequency in the language from which a capitalised sentence-initial word is an ordinary word
 
@@ -78,13 +78,14 @@ def _context(text: str, end: int, shortest: int = 3) -> str:
     return fold(m.group(1))[:4] if m and len(m.group(1)) >= shortest else ""
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]{2,})[\s\u00a0]*$")
+
 
 
 def _before(text: str, start: int) -> str:
     """The folded first four letters of the word before a number ("od 1962", "u 2019."), or ""."""
-    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
-    return fold(m.group(1))[:4] if m else ""
+    chunk = text[max(0, start - 24):start].rstrip()
+    words = _LETTERS.findall(chunk)
+    return fold(words[-1])[:4] if words and len(words[-1]) >= 2 and chunk.endswith(words[-1]) else ""
 
 
 def _unmatched(left: str, right: str, lang: str) -> list[Number]:
