@@ -16,6 +16,7 @@ from __future__ import annotations
 from qa.registry import Rule, registered
 from qa.rules import (  # noqa: F401  (importing a family module registers its rules)
     antonyms,
+    backtranslation,
     boilerplate,
     calques,
     duplicates,
