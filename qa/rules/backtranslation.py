@@ -25,7 +25,7 @@ from qa.languages.names import fold, inflects
 from qa.model import Hit, Severity, Span
 from qa.numbers import Number, SourceNumbers, explained, lexicon, source_numbers, target_numbers
 from qa.registry import rule
-from qa.rules.fidelity import _loosely, sound_key
+from qa.rules.fidelity import loosely, sound_key
 from qa.text import Text, Token
 
 # the word after a number, its unit or noun; after a range's end when a dash or a short word and a number follow
@@ -305,7 +305,7 @@ def _present(run: list[Token], folded: set[str], sounds: set[str], caps: frozens
     among the other side's capitalised words ``caps``."""
     words = [_fold(t.text) for t in run]
     long = [w for w in words if len(w) >= 3] or words
-    found = (_has(w, folded, sounds) or any(_loosely(w, c) or _loosely(c, w) for c in caps) for w in long)
+    found = (_has(w, folded, sounds) or any(loosely(w, c) or loosely(c, w) for c in caps) for w in long)
     return all(found) if every else any(found)
 
 

@@ -209,7 +209,7 @@ _CLASSES = str.maketrans({"z": "s", "c": "s", "j": "g", "q": "k", "d": "t", "b":
 _VOWELS = re.compile(r"[aeiouyh]")
 
 
-def _loosely(target_word: str, source_word: str) -> bool:
+def loosely(target_word: str, source_word: str) -> bool:
     """Could a folded source word be a transcription (possibly inflected) of a folded English name?"""
     a, b = _skeleton(target_word, True), _skeleton(source_word, False)
     if len(a) < 2:
@@ -251,7 +251,7 @@ class _Names:
         self.capitalised = [(a, w) for w, a, _, _ in self.index.tokens if source.raw[a : a + 1].isupper()]
         self._capital_starts = [a for a, _ in self.capitalised]
         self.dropped = [n for n in self.source_names
-                        if not (_stem_match(n[3], self.target_keys) or any(_loosely(t, n[3]) for t in self.target_names))]
+                        if not (_stem_match(n[3], self.target_keys) or any(loosely(t, n[3]) for t in self.target_names))]
 
     def unmatched_capital(self, lo: int, hi: int, source: Text) -> bool:
         """Is a capitalised source word in [lo, hi) that does not open a sentence missing from the translation, even
@@ -269,7 +269,7 @@ class _Names:
                 continue  # a known name the translation has in English ("Kini", China)
             if w.isascii() and source.raw[a : a + len(w)].isupper() and _near_acronym(w.upper(), self.title_words):
                 continue  # an acronym the translation has in its own order ("SIDA", Aids)
-            if not (_stem_match(w, self.target_keys) or any(_loosely(t, w) for t in self.target_names)):
+            if not (_stem_match(w, self.target_keys) or any(loosely(t, w) for t in self.target_names)):
                 return True
         return False
 
@@ -578,7 +578,7 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
         lo, hi = aligned_region(target, source, s, e)
         if names.comparable:
             folded = [part for t in run if len(t.text) >= 3 for part in _parts(t.text)]
-            if any(_loosely(t, w) for w in names.capitalised_between(lo, hi) for t in folded):
+            if any(loosely(t, w) for w in names.capitalised_between(lo, hi) for t in folded):
                 continue  # a transcription: Sturridge/Staridž, Feinstein/Fajnštajn, Utah/Juta
         if kinds and not kinds <= _WEAK_KINDS:
             kinds -= _WEAK_KINDS
@@ -676,7 +676,7 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
             continue  # a gazetteer town in Latin or Cyrillic letters may be a word ("Tihi"); name-like words are step 2
         seen_entities.add(entity)
         word = source.raw[start:end]
-        if names.in_target(entity) or any(_loosely(t, fold_word) for t in names.target_names for fold_word in [ascii_fold(ctx.source.to_latin(word)).lower()]):
+        if names.in_target(entity) or any(loosely(t, fold_word) for t in names.target_names for fold_word in [ascii_fold(ctx.source.to_latin(word)).lower()]):
             continue
         swapped = kind in extra
         h = hit(start, end, f"{word!r} from the source is missing in the translation" + (", which names another here" if swapped else ""))
@@ -727,7 +727,7 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
             continue
         if names.table is not None and any(names.in_target(e) for e in names.table.english_ids(tok)):
             continue  # "USA" for the US
-        if not tok.isupper() and tok[:1].isupper() and (_stem_match(key, names.target_keys) or any(_loosely(t, key) for t in names.target_names)):
+        if not tok.isupper() and tok[:1].isupper() and (_stem_match(key, names.target_keys) or any(loosely(t, key) for t in names.target_names)):
             continue  # an inflected name ("McGregora", "LeBrona") or a transcription ("JuGov")
         block = _sentence_near(target, m.start() / max(1, len(source.raw)))
         if block is None:
