@@ -20,6 +20,7 @@ from qa.languages import bundled
 from qa.languages.transliteration import ascii_fold, to_latin
 from qa.resources import DATA, read_toml, read_words
 from qa import chrome_model
+from qa.chrome_model import HANDLE as _HANDLE, PHONE as _PHONE  # one home for the contact patterns
 from qa.model import Hit, Severity
 from qa.tables import BOILERPLATE, load_table
 from qa.text import EMAIL, Block, Text
@@ -420,9 +421,6 @@ def _shapes() -> _Shapes:
 
 _WORD = regex.compile(r"\p{L}(?:[\p{L}\p{M}]|['’.&-](?=\p{L}))*+|\d[\d.,:/-]*+\p{L}{0,2}+|\(s\)")
 _NUMBER = regex.compile(r"^\d[\d.,:/-]*+[kKmMhH]?\.?$")
-_PHONE = regex.compile(r"(?:\+\d{1,3}[\s/.-]?\(?\d{1,4}\)?(?:[\s/.-]?\d{2,4}){2,4}|\(\d{3}\)\s?\d{3}-\d{4}"
-                       r"|\b0\d{1,2}[\s/-]\d{3}[\s-]?\d{3,4}\b)")
-_HANDLE = regex.compile(r"(?<![\w.])@[A-Za-z0-9_.]{2,30}\b")
 _FULL_DATE = regex.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\.?(?!\d)")
 _CLOCK = regex.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:h\b|[ap]\.?m\.?))?")
 _AGO = regex.compile(r"^\d+[smhd]$", regex.I)

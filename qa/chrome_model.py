@@ -32,9 +32,9 @@ WEIGHTS = DATA / "chrome_weights.json"
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:['’-]\p{L}[\p{L}\p{M}]*+)*+|\d[\d.,:/]*+")
 _NUMBER = regex.compile(r"\d")
-_PHONE = regex.compile(r"(?:\+\d{1,3}[\s/.-]?\(?\d{1,4}\)?(?:[\s/.-]?\d{2,4}){2,4}|\(\d{3}\)\s?\d{3}-\d{4}"
-                       r"|\b0\d{1,2}[\s/-]\d{3}[\s-]?\d{3,4}\b)")
-_HANDLE = regex.compile(r"(?<![\w.])@[A-Za-z0-9_.]{2,30}\b")
+PHONE = regex.compile(r"(?:\+\d{1,3}[\s/.-]?\(?\d{1,4}\)?(?:[\s/.-]?\d{2,4}){2,4}|\(\d{3}\)\s?\d{3}-\d{4}"
+                      r"|\b0\d{1,2}[\s/-]\d{3}[\s-]?\d{3,4}\b)")
+HANDLE = regex.compile(r"(?<![\w.])@[A-Za-z0-9_.]{2,30}\b")
 _URL = regex.compile(r"\bhttps?://|\bwww\.|(?<![\w-])[\w-]++\.(?:com|net|org|rs|hr|ba|me|co\.uk)\b", regex.I)
 _SEPARATOR = regex.compile(r"\s[|·•»›/]\s|\s›|»|\s\|\s?|^\W*[|·•]")
 _QUOTE = regex.compile(r"[\"“”„«]")
@@ -168,7 +168,7 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
         f["digits"] = (len(tokens) - len(letters)) / len(tokens) if tokens else 0.0
         f["separator"] = float(bool(_SEPARATOR.search(text)))
         f["quote"] = float(bool(_QUOTE.search(text)))
-        f["contact"] = float(bool(EMAIL.search(text) or _PHONE.search(text) or _HANDLE.search(text) or _URL.search(text)))
+        f["contact"] = float(bool(EMAIL.search(text) or PHONE.search(text) or HANDLE.search(text) or _URL.search(text)))
         f["reader"] = float(any(w in words.get("reader", ()) for w in folded))
         f["site"] = float(any(w in words.get("site", ()) for w in folded))
         f["opens_with_action"] = float(bool(folded) and folded[0] in words.get("actions", ()))
