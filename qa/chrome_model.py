@@ -63,6 +63,13 @@ def fold(text: str) -> str:
     return ascii_fold(to_latin(text)).casefold()
 
 
+# Tokens repeat across the lines of an article and across articles; folding is pure, so it is cached.
+_fold_token = lru_cache(maxsize=1 << 16)(fold)
+
+# A URL's cue needs one of these; the cheap test runs first (the full pattern tries every word start).
+_URL_HINT = regex.compile(r"https?://|www\.|\.(?:com|net|org|rs|hr|ba|me|co\.uk)\b", regex.I)
+
+
 @dataclass(frozen=True)
 class Model:
     """Weights by cue name, the bias, and the thresholds a probability must reach (major, minor)."""
@@ -145,12 +152,16 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
     glue = words.get("glue", frozenset())
     chrome_vocab = frozenset().union(*(words.get(c, frozenset()) for c in
                                        ("interface", "platforms", "navigation", "teaser", "counters", "buttons")))
+    reader, site, actions = words.get("reader", frozenset()), words.get("site", frozenset()), words.get("actions", frozenset())
+    furniture, narrative = words.get("furniture", frozenset()), words.get("narrative", frozenset())
+    auxiliaries = words.get("auxiliaries", frozenset())
     out = []
     for i, line in enumerate(lines):
         text = line.strip()
         tokens = _TOKEN.findall(text)
         letters = [t for t in tokens if not _NUMBER.match(t)]
-        folded = [fold(t) for t in letters]
+        folded = [_fold_token(t) for t in letters]
+        past = [bool(_PAST.match(w)) for w in folded]
         content = [w for w in folded if w not in glue] or folded
         c = counts[i]
         f: dict[str, float] = {}
@@ -168,14 +179,15 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
         f["digits"] = (len(tokens) - len(letters)) / len(tokens) if tokens else 0.0
         f["separator"] = float(bool(_SEPARATOR.search(text)))
         f["quote"] = float(bool(_QUOTE.search(text)))
-        f["contact"] = float(bool(EMAIL.search(text) or PHONE.search(text) or HANDLE.search(text) or _URL.search(text)))
-        f["reader"] = float(any(w in words.get("reader", ()) for w in folded))
-        f["site"] = float(any(w in words.get("site", ()) for w in folded))
-        f["opens_with_action"] = float(bool(folded) and folded[0] in words.get("actions", ()))
-        f["furniture"] = _share(content, words.get("furniture", frozenset()))
+        f["contact"] = float(bool(EMAIL.search(text) or PHONE.search(text) or HANDLE.search(text)
+                                  or _URL_HINT.search(text) and _URL.search(text)))
+        f["reader"] = float(any(w in reader for w in folded))
+        f["site"] = float(any(w in site for w in folded))
+        f["opens_with_action"] = float(bool(folded) and folded[0] in actions)
+        f["furniture"] = _share(content, furniture)
         f["chrome_words"] = _share(content, chrome_vocab)
-        f["narrative"] = min(1.0, 3 * _share(folded, words.get("narrative", frozenset())))
-        f["past_tense"] = min(1.0, 3 * sum(bool(_PAST.match(w)) for w in folded) / len(folded)) if folded else 0.0
+        f["narrative"] = min(1.0, 3 * _share(folded, narrative))
+        f["past_tense"] = min(1.0, 3 * sum(past) / len(folded)) if folded else 0.0
         f["date"] = float(any(w.rstrip(".") in dates for w in folded) and bool(_NUMBER.search(text))
                           or bool(_CLOCK.search(text) or _FULL_DATE.search(text)))
         f["credit"] = float(bool(_CREDIT.search(text) or agencies is not None and any(
@@ -205,8 +217,7 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
         f["duplicate_x_headline"] = f["duplicate"] * f["headline_like"]
         f["copyright_sign"] = float("©" in text or bool(_COPYRIGHT.search(text)))
         f["numbered"] = float(bool(_NUMBERED.match(text)))
-        f["clause"] = float(c >= 5 and (any(w in words.get("auxiliaries", ()) for w in folded)
-                                        or any(_PAST.match(w) for w in folded[1:])))
+        f["clause"] = float(c >= 5 and (any(w in auxiliaries for w in folded) or any(past[1:])))
         f["short_x_date"] = is_short * f["date"]
         f["label_value"] = float(bool(_LABEL_VALUE.match(text)) and not f["ends_sentence"])
         parts = [s.strip() for s in text.split(",")]
