@@ -431,6 +431,35 @@ def _places() -> list[tuple[str, ...]]:
     return read_table(PLACES, 4)
 
 
+@lru_cache(maxsize=1)
+def _alternates() -> dict[str, int]:
+    return {row[0]: sum(len(c.split("|")) for c in row[2:] if c) for row in _places()}
+
+
+def alternate_names(entity: str) -> int:
+    """How many alternate names GeoNames gives a place (in the scripts qa keeps): how widely it is known."""
+    return _alternates().get(entity, 0)
+
+
+@lru_cache(maxsize=1)
+def territories() -> dict[str, tuple[str, frozenset[str]]]:
+    """Language id -> (its home country id, the country ids where it is official), from CLDR (``scripts/build_names.py``)."""
+    return {lang: (home, frozenset(where.split("|")) if where else frozenset())
+            for lang, home, where in read_table(DATA / "names" / "territories.tsv", 3)}
+
+
+@lru_cache(maxsize=32)
+def home_entities(profile: Profile) -> frozenset[str]:
+    """The source language's own languages and their home countries (Serbo-Croatian: Serbian, Croatian, Bosnian;
+    Serbia, Croatia, Bosnia and Herzegovina), which a translation may name where the source implies them."""
+    out: set[str] = set()
+    for code in (profile.code, *profile.codes):
+        lang = f"language:{code.split('-')[0].lower()}"
+        if lang in territories():
+            out |= {lang, territories()[lang][0]}
+    return frozenset(out)
+
+
 @lru_cache(maxsize=2)
 def _place_forms(comparable: bool) -> list[Form]:
     """The gazetteer's forms, shared by every language: folded Latin ones (stored folded: no work here) for

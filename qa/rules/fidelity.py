@@ -18,9 +18,8 @@ from rapidfuzz import fuzz, process
 from qa.align import SentencePair
 from qa.context import Context
 from qa.languages.frequency import english, zipf
-from qa.languages.profile import Profile
-from qa.languages.names import SourceIndex, kind_of, names_for, read_table, tagged
-from qa.resources import DATA
+from qa.languages.names import SourceIndex, alternate_names, home_entities, kind_of, names_for, tagged
+from qa.languages.names import territories as names_territories
 from qa.languages.transliteration import ascii_fold, has_cyrillic
 from qa.model import Hit, Severity, Span
 from qa.numbers import Number, explained, source_numbers, target_numbers
@@ -94,18 +93,6 @@ def _date_part(before: Number, n: Number) -> bool:
     if "word" in (before.kind, n.kind):
         return False
     return "month" in (before.kind, n.kind) or (before.kind == "digits" and any(_year(v) for v in n.values))
-
-
-_DATE_GAP = re.compile(r",? ?(?:of )?")
-
-
-def _changed_here(target: Text, source: Text, ctx: Context, number: Number, said: list[float]) -> bool:
-    """Does the source say a number where an unexplained target number stands (its aligned paragraph) that the
-    translation does not say anywhere: the number it may have changed?"""
-    s, e = aligned_region(target, source, number.start, number.end)
-    here = source_numbers(source.raw[s:e], ctx.source_lang)
-    return any(not any(same_number(v, t) for t in said) for v in here.values) or bool(
-        here.months - {int(t) for t in said if t == int(t) and 1 <= t <= 12})
 
 
 def _year(v: float) -> bool:
@@ -326,7 +313,7 @@ class _Names:
         head = ascii_fold(tokens[0].text).lower()[:4]
         if len(head) == 4 and any(n.startswith(head) for e in self.entities for n in self.table.english_names.get(e, ())):
             return True
-        territories = _territories()
+        territories = names_territories()
         return any(self.entities & territories[e][1] for e in ids if e in territories)
 
     def evidence(self, entity: str) -> bool:
@@ -343,7 +330,7 @@ class _Names:
             return False
         if self.table is None:
             return True
-        if entity.startswith("city:") and not _cldr_city(self, entity) and _alternate_names(entity) < _WELL_KNOWN and any(
+        if entity.startswith("city:") and not _cldr_city(self, entity) and alternate_names(entity) < _WELL_KNOWN and any(
             english(n) >= 4.0 for n in self.table.english_names.get(entity, ())
         ):
             # a town only GeoNames knows, under few names, whose name is a common English word (Batman, Orange,
@@ -438,39 +425,10 @@ def _names(target: Text, source: Text, ctx: Context) -> _Names:
 _WELL_KNOWN = 15  # alternate names in GeoNames from which a town is known in many languages
 
 
-@lru_cache(maxsize=1)
-def _alternates() -> dict[str, int]:
-    return {row[0]: sum(len(c.split("|")) for c in row[2:] if c) for row in read_table(DATA / "names" / "places.tsv", 4)}
-
-
-def _alternate_names(entity: str) -> int:
-    """How many alternate names GeoNames gives a place (in the scripts qa keeps): how widely it is known."""
-    return _alternates().get(entity, 0)
-
-
 @lru_cache(maxsize=4096)
 def _script_word(char: str) -> str:
     """The first word of a letter's Unicode name: its script, finer than ``script_of`` (Han apart from kana)."""
     return unicodedata.name(char, "").split(" ", 1)[0]
-
-
-@lru_cache(maxsize=1)
-def _territories() -> dict[str, tuple[str, frozenset[str]]]:
-    """Language id -> (its home country id, the country ids where it is official), from CLDR (``scripts/build_names.py``)."""
-    return {lang: (home, frozenset(where.split("|")) if where else frozenset())
-            for lang, home, where in read_table(DATA / "names" / "territories.tsv", 3)}
-
-
-@lru_cache(maxsize=32)
-def home_entities(profile: Profile) -> frozenset[str]:
-    """The source language's own languages and their home countries (Serbo-Croatian: Serbian, Croatian, Bosnian;
-    Serbia, Croatia, Bosnia and Herzegovina), which a translation may name where the source implies them."""
-    out: set[str] = set()
-    for code in (profile.code, *profile.codes):
-        lang = f"language:{code.split('-')[0].lower()}"
-        if lang in _territories():
-            out |= {lang, _territories()[lang][0]}
-    return frozenset(out)
 
 
 def _bare(word: str) -> str:
