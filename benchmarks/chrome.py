@@ -51,6 +51,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import qa  # noqa: E402
 from chrome_lines import KINDS, LANGS, LINES, default_bench  # noqa: E402
+from qa.boilerplate import MODEL_MESSAGE  # noqa: E402  (how the chrome scorer's findings begin)
 from qa.parallel import check_documents  # noqa: E402
 from sections import write_section  # noqa: E402
 
@@ -116,12 +117,9 @@ class LineHits:
     by_rule: set[int] = field(default_factory=set)  # lines with a chrome finding of a rule (not the scorer's)
 
 
-SCORER_MESSAGE = "page chrome by its cues"  # how the chrome scorer's findings begin (qa.boilerplate)
-
-
 def by_scorer(finding: qa.Finding) -> bool:
     """Whether a chrome finding is the chrome scorer's (qa/chrome_model.py) rather than a pattern's or a shape rule's."""
-    return finding.message.startswith(SCORER_MESSAGE)
+    return finding.message.startswith(MODEL_MESSAGE)
 
 
 def line_hits(article: Article, result: qa.Result) -> LineHits:

@@ -17,10 +17,10 @@ from typing import Any, Callable
 import regex
 
 from qa.languages import bundled
-from qa.languages.transliteration import ascii_fold, to_latin
 from qa.resources import DATA, read_toml, read_words
 from qa import chrome_model
 from qa.chrome_model import HANDLE as _HANDLE, PHONE as _PHONE  # one home for the contact patterns
+from qa.chrome_model import fold  # lower case, Cyrillic read in Latin, accents dropped: the vocabularies' spelling
 from qa.model import Hit, Severity
 from qa.tables import BOILERPLATE, load_table
 from qa.text import EMAIL, Block, Text
@@ -171,52 +171,42 @@ def _add_shape_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
 
 
 def scored_lines(target: Text, hits: dict[str, list[Hit]],
-                 also: frozenset[int] = frozenset()) -> list[tuple[Block, dict[str, float], bool]]:
+                 uncovered_only: bool = False) -> list[tuple[Block, dict[str, float] | None, bool]]:
     """Each paragraph with its chrome cues (``qa.chrome_model``) and whether a rule already reported it;
-    the paragraphs numbered in ``also`` count as chrome for their neighbours' cues."""
+    with ``uncovered_only`` the cues of reported paragraphs and of the headline are not computed (``None``):
+    the scorer never reports them."""
     paras = target.paragraphs
     if not paras:
         return []
     taken = _Spans((h.start, h.end) for kind_hits in hits.values() for h in kind_hits)
     covered = [taken.overlaps(p.start, p.end) for p in paras]
     v = vocabulary()
-    feats = chrome_model.line_features([target.slice(p) for p in paras], [c or i in also for i, c in enumerate(covered)],
-                                       v.words, _date_words(), _shapes().agency)
+    wanted = [i > 0 and not c for i, c in enumerate(covered)] if uncovered_only else None
+    feats = chrome_model.line_features([target.slice(p) for p in paras], covered, v.words, _date_words(), _agency_in, wanted)
     return list(zip(paras, feats, covered))
 
 
-# One round: a neighbour counts as chrome only when a rule reported it. The weights were fitted on cues whose
-# neighbours were the rules' findings alone (scripts/train_chrome.py), so letting the scorer's own calls feed
-# its neighbours' cues (rounds > 1) scores lines outside what it was fitted on, and lets one call carry a run.
-MODEL_ROUNDS = 1
+MODEL_MESSAGE = "page chrome by its cues"
 
 
 def _add_model_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
     """The chrome scorer's hits on lines no rule reported: a probability at the major threshold reports at
     the rule's severity, one between the minor and the major threshold at minor; the message names the cues.
 
-    With ``MODEL_ROUNDS`` above one the scorer would run again while it finds more, a line it called chrome
-    counting as chrome for its neighbours; at one round (the default) only the rules' findings do, which is
-    what the weights were fitted on (a sentence is never carried by its neighbours either way, see
+    One pass: a neighbour counts as chrome only when a rule reported it. The weights were fitted on cues whose
+    neighbours were the rules' findings alone (scripts/train_chrome.py), so the scorer's own calls do not feed
+    their neighbours' cues (a sentence is never carried by its neighbours either way, see
     ``chrome_model.line_features``)."""
     m = chrome_model.model()
-    found: dict[int, tuple[Block, dict[str, float], float, list[tuple[str, float]]]] = {}
-    for _ in range(MODEL_ROUNDS):
-        before = len(found)
-        for para, feats, covered in scored_lines(target, hits, frozenset(found)):
-            if covered or para.index in found or not chrome_model.reportable(feats):
-                continue
-            prob, parts = chrome_model.score(feats, m)
-            if prob >= m.minor:
-                found[para.index] = (para, feats, prob, parts)
-        if len(found) == before:
-            break
-    for para, feats, prob, parts in sorted(found.values(), key=lambda x: x[0].index):
-        kind = _model_kind(feats)
+    for para, feats, covered in scored_lines(target, hits, uncovered_only=True):
+        if feats is None or covered or not chrome_model.reportable(feats):
+            continue
+        prob, parts = chrome_model.score(feats, m)
+        if prob < m.minor:
+            continue
         severity = None if prob >= m.major else Severity.MINOR
-        cues = chrome_model.explain(parts, m)
-        hits.setdefault(kind, []).append(
-            Hit(para.start, para.end, f"page chrome by its cues (score {prob:.2f}: {cues})", severity=severity))
+        hits.setdefault(_model_kind(feats), []).append(
+            Hit(para.start, para.end, f"{MODEL_MESSAGE} (score {prob:.2f}: {chrome_model.explain(parts)})", severity=severity))
     for kind_hits in hits.values():
         kind_hits.sort(key=lambda h: (h.start, h.end))
 
@@ -338,11 +328,6 @@ class Vocabulary:
     store_verbs: tuple[str, ...]
     stores: tuple[str, ...]
     agencies: tuple[str, ...]
-
-
-def fold(text: str) -> str:
-    """Lower case, Cyrillic read in Latin, accents dropped: one spelling per word for the vocabularies."""
-    return ascii_fold(to_latin(text)).casefold()
 
 
 @lru_cache(maxsize=1)

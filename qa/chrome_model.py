@@ -20,7 +20,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import regex
 
@@ -40,7 +40,6 @@ _SEPARATOR = regex.compile(r"\s[|·•»›/]\s|\s›|»|\s\|\s?|^\W*[|·•]")
 _QUOTE = regex.compile(r"[\"“”„«]")
 _CLOCK = regex.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _FULL_DATE = regex.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
-_YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _CREDIT = regex.compile(r"\b(?:photo\w*|image\w*|picture\w*|credit\w*|foto\w*|courtesy|illustration|ilustracija)\b",
                         regex.I)
 _END_SENTENCE = regex.compile(r"[.!?…][\"”’')\]]*$")
@@ -78,14 +77,13 @@ class Model:
     weights: Mapping[str, float]
     major: float
     minor: float
-    names: Mapping[str, str]  # cue -> the words a finding uses for it
 
 
 @lru_cache(maxsize=1)
 def model() -> Model:
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     return Model(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()},
-                 float(data["threshold_major"]), float(data["threshold_minor"]), CUE_NAMES)
+                 float(data["threshold_major"]), float(data["threshold_minor"]))
 
 
 CUE_NAMES = {
@@ -117,29 +115,27 @@ def _share(words: Sequence[str], vocabulary: frozenset[str]) -> float:
     return sum(w in vocabulary for w in words) / len(words) if words else 0.0
 
 
-def _short(line: str) -> bool:
-    return len(line.split()) <= SHORT_WORDS and not _END_SENTENCE.search(line.strip())
-
-
 def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[str, frozenset[str]],
-                  dates: frozenset[str], agencies: Any) -> list[dict[str, float]]:
+                  dates: frozenset[str], agency_in: Callable[[str], bool] | None,
+                  wanted: Sequence[bool] | None = None) -> list[dict[str, float] | None]:
     """The cues of every line of an article (one paragraph a line), given which lines the rules called chrome.
 
     ``words`` are the vocabularies by function (``chrome.toml``'s ``[words]``, folded), ``dates`` every date
-    word, ``agencies`` a compiled pattern of the agencies a credit names (or None).
+    word, ``agency_in`` whether a text names an agency a credit names (or None). With ``wanted``, only those
+    lines get their cues (the others ``None``); the cues that read the neighbours still see every line.
     """
     n = len(lines)
     counts = [len(line.split()) for line in lines]
+    ends = [bool(_END_SENTENCE.search(line.strip())) for line in lines]
     # the article's prose: long lines, and sentences of some length (the head and the tail lie outside it)
-    long_lines = [i for i, (c, line) in enumerate(zip(counts, lines))
-                  if c >= LONG_WORDS or c >= PROSE_WORDS and _END_SENTENCE.search(line.strip())]
+    long_lines = [i for i, c in enumerate(counts) if c >= LONG_WORDS or c >= PROSE_WORDS and ends[i]]
     first_long = long_lines[0] if long_lines else n
     last_long = long_lines[-1] if long_lines else -1
     keys = [" ".join(fold(line).split()) for line in lines]
     seen: dict[str, int] = {}
     for k in keys:
         seen[k] = seen.get(k, 0) + 1
-    short = [_short(line) for line in lines]
+    short = [c <= SHORT_WORDS and not e for c, e in zip(counts, ends)]
     runs = [0] * n
     i = 0
     while i < n:
@@ -155,8 +151,11 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
     reader, site, actions = words.get("reader", frozenset()), words.get("site", frozenset()), words.get("actions", frozenset())
     furniture, narrative = words.get("furniture", frozenset()), words.get("narrative", frozenset())
     auxiliaries = words.get("auxiliaries", frozenset())
-    out = []
+    out: list[dict[str, float] | None] = []
     for i, line in enumerate(lines):
+        if wanted is not None and not wanted[i]:
+            out.append(None)
+            continue
         text = line.strip()
         tokens = _TOKEN.findall(text)
         letters = [t for t in tokens if not _NUMBER.match(t)]
@@ -170,7 +169,7 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
         f["words_9_15"] = float(9 <= c <= 15)
         f["words_16_30"] = float(16 <= c <= 30)
         f["words_over_30"] = float(c > 30)
-        f["ends_sentence"] = float(bool(_END_SENTENCE.search(text)))
+        f["ends_sentence"] = float(ends[i])
         f["ends_colon"] = float(bool(_END_COLON.search(text)))
         f["no_end_punct"] = float(not f["ends_sentence"] and not f["ends_colon"])
         long_words = [t for t in letters if len(t) >= 3]
@@ -190,8 +189,7 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
         f["past_tense"] = min(1.0, 3 * sum(past) / len(folded)) if folded else 0.0
         f["date"] = float(any(w.rstrip(".") in dates for w in folded) and bool(_NUMBER.search(text))
                           or bool(_CLOCK.search(text) or _FULL_DATE.search(text)))
-        f["credit"] = float(bool(_CREDIT.search(text) or agencies is not None and any(
-            m.group()[0].isupper() for m in agencies.finditer(text))))
+        f["credit"] = float(bool(_CREDIT.search(text) or agency_in is not None and agency_in(text)))
         f["ends_here"] = float(bool(folded) and folded[-1] in _HERE)
         f["first_line"] = float(i == 0)
         f["after_headline"] = float(i == 1)
@@ -254,7 +252,6 @@ def score(features: Mapping[str, float], m: Model | None = None) -> tuple[float,
     return prob, parts
 
 
-def explain(parts: list[tuple[str, float]], m: Model | None = None, top: int = 3) -> str:
+def explain(parts: list[tuple[str, float]], top: int = 3) -> str:
     """The cues that carried a score, in words: "speaks to the reader, no final full stop, ..."."""
-    m = m or model()
-    return ", ".join(m.names.get(k, k) for k, v in parts[:top] if v > 0)
+    return ", ".join(CUE_NAMES.get(k, k) for k, v in parts[:top] if v > 0)
