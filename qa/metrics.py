@@ -148,6 +148,8 @@ def document_metrics(doc: Document, metrics: Sequence[str] = METRICS) -> dict[st
     reference or back-translation, whatever is chosen, so the chrF memo is emptied all the same."""
     out: dict[str, dict[str, Any]] = {}
     try:
+        if not metrics:
+            return out
         if doc.reference is not None and doc.reference.strip() and doc.target.strip():
             out.update(document_scores(doc.target, doc.reference, metrics, reuse_chrf=True))
         if doc.back_translation is not None and doc.source is not None and doc.back_translation.strip() and doc.source.strip():

@@ -20,6 +20,7 @@ from typing import Iterator
 
 from qa.context import Context
 from qa.languages import Profile
+from qa.languages.names import read_table
 from qa.model import Hit, Severity, Span
 from qa.registry import rule
 from qa.rules.meaning import Negation, negation
@@ -97,13 +98,7 @@ def antonyms(lang: Profile) -> Antonyms | None:
     opposites: dict[str, set[str]] = {}
     pos: dict[str, set[str]] = {}
     irregular: dict[str, set[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 4:
-            raise ValueError(f"{path}: bad row ({len(parts)} columns, expected 4): {line[:60]!r}")
-        lemma, p, opp, forms = parts
+    for lemma, p, opp, forms in read_table(path, 4):
         opposites.setdefault(lemma, set()).update(opp.split("|"))
         pos.setdefault(lemma, set()).add(p)
         for form in filter(None, forms.split("|")):

@@ -25,7 +25,7 @@ from qa.languages.names import fold, inflects
 from qa.model import Hit, Severity, Span
 from qa.numbers import Number, SourceNumbers, explained, lexicon, source_numbers, target_numbers
 from qa.registry import rule
-from qa.rules.fidelity import loosely, sound_key
+from qa.rules.fidelity import _year, loosely, sound_key
 from qa.text import Text, Token
 
 # the word after a number, its unit or noun; after a range's end when a dash or a short word and a number follow
@@ -78,9 +78,6 @@ def _context(text: str, end: int, shortest: int = 3) -> str:
     return fold(m.group(1))[:4] if m and len(m.group(1)) >= shortest else ""
 
 
-
-
-
 def _before(text: str, start: int) -> str:
     """The folded first four letters of the word before a number ("od 1962", "u 2019."), or ""."""
     chunk = text[max(0, start - 24):start].rstrip()
@@ -98,10 +95,12 @@ def _unmatched(left: str, right: str, lang: str) -> list[Number]:
 
 
 @lru_cache(maxsize=1)
-def _factors() -> frozenset[float]:
-    """Unit conversion factors (miles to kilometres, inches to centimetres, ...): English ``numbers.toml``'s."""
+def _factors() -> tuple[float, ...]:
+    """Unit conversion factors (miles to kilometres, inches to centimetres, ...: English ``numbers.toml``'s) and
+    metric prefixes, without those too close to 1 to tell a conversion from a changed number."""
     lex = lexicon("en")
-    return frozenset(f for fs in (lex.conversions.values() if lex else ()) for f in fs)
+    known = frozenset(f for fs in (lex.conversions.values() if lex else ()) for f in fs)
+    return tuple(f for f in (*known, *METRIC) if not 1 / NEAR_ONE < f < NEAR_ONE)
 
 
 LOOSE = 1.35  # translators round a conversion freely ("2 do 4 inča" for "50 do 100 mm"): a ratio within this factor of one
@@ -115,7 +114,7 @@ HALF_DAY = 12.0  # "3 posle podne" for "15 h": the same hour on the 12-hour cloc
 def _conversion(n: Number, lost: list[Number]) -> bool:
     """Could ``n`` be one of ``lost`` converted to other units (either way, rounded as translators round), or the
     same hour on the other clock?"""
-    factors = [f for f in (*_factors(), *METRIC) if not 1 / NEAR_ONE < f < NEAR_ONE]
+    factors = _factors()
     for a in n.values:
         for m in lost:
             for b in m.values:
@@ -129,17 +128,9 @@ def _conversion(n: Number, lost: list[Number]) -> bool:
 ROUNDING = 0.15  # relative difference within which another number before the same word may be rounded ("oko 30" for 27)
 
 
-def _year(v: float) -> bool:
-    return v == int(v) and 1800 <= v <= 2100
-
-
 def _far(a: Number, b: Number) -> bool:
     """Do two numbers differ beyond rounding: every pair of readings by more than ``ROUNDING``, or they are other years?"""
     return all((_year(x) and _year(y)) or abs(x - y) > ROUNDING * max(abs(x), abs(y)) for x in a.values for y in b.values)
-
-
-def _elsewhere(n: Number, whole: SourceNumbers) -> bool:
-    return explained(n, whole)
 
 
 @rule("QA908", "back-translation-number", "accuracy/mistranslation", "minor")
@@ -195,7 +186,8 @@ def back_translation_number(
             word = _context(bt_text, n.end)
             twin = lost_by_word.get(word) if word else None
             single = len(added) == 1 and len(lost) == 1  # one number for another: no restructured sentence
-            if twin is None and single and _before(bt_text, n.start) and _before(bt_text, n.start) == _before(src_text, lost[0].start):
+            word = _before(bt_text, n.start) if twin is None and single else ""
+            if word and word == _before(src_text, lost[0].start):
                 after = (_context(bt_text, n.end, 1), _context(src_text, lost[0].end, 1))
                 if "" in after or after[0] == after[1]:  # "na 4 inča" for "na 10 centimetara" is a conversion
                     twin = lost[0]  # one number for another after the same word ("od 1962", "od 2362")
@@ -215,7 +207,7 @@ def back_translation_number(
                           + (", or a conversion to other units" if converted else ""), side="back_translation",
                           related=(Span("source", p.ss + lost[0].start, p.ss + lost[0].end),),
                           severity=Severity.INFO if converted else Severity.MINOR)
-            elif _elsewhere(n, whole_src):
+            elif explained(n, whole_src):
                 yield Hit(s, e, f"{n.text!r} is not in the aligned source sentence (the source says it elsewhere)",
                           side="back_translation", related=(Span("source", p.ss, p.se),), severity=Severity.INFO)
             else:
@@ -224,7 +216,7 @@ def back_translation_number(
         if paired:
             continue  # reported on the back-translation's numbers
         for n in lost:
-            severity = Severity.INFO if _elsewhere(n, whole_bt) else Severity.MINOR
+            severity = Severity.INFO if explained(n, whole_bt) else Severity.MINOR
             where = " (it says it elsewhere)" if severity is Severity.INFO else ": the translation may have dropped it"
             yield Hit(p.bs, p.be, f"the source's {n.text!r} is not in this back-translation sentence{where}",
                       side="back_translation", related=(Span("source", p.ss + n.start, p.ss + n.end),), severity=severity)
