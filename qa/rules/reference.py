@@ -330,10 +330,11 @@ def reference_addition(target: Text, ctx: Context, reference: Text | None = None
                 added |= {j for j in extra if names_comparable or (j == j1 and j1 > 0) or (j == j2 - 1 and j2 < len(tw))}
         cover = sum(1 for j in range(len(tw)) if t_content[j] and tk[j] in rset) / max(1, sum(t_content))
         run: list[int] = []
+        wide = _wide(tk, rk, flanked) if added else set()
         for j in [*sorted(added), None]:
             if run and (j is None or j != run[-1] + 1):
                 s, e = tw[run[0]][1], tw[run[-1]][2]
-                hit = _judged(target.raw[s:e], run, flanked, cover, src, _wide(tk, rk, flanked))
+                hit = _judged(target.raw[s:e], run, flanked, cover, src, wide)
                 if hit is not None:
                     yield Hit(s, e, hit[0], severity=hit[1])
                 run = []
@@ -413,6 +414,7 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
     if reference is None:
         return
     table = names_in_source(ctx, src[1]) if src is not None else None
+    capitalised = target.runs_of(lambda tok: tok.text[:1].isupper()) if table is not None else []
     for pair in _paired(target, reference, ctx):
         t_text = " ".join(target.slice(b) for b in pair.left)
         folded = " " + re.sub(r"[.]", "", ascii_fold(t_text).lower()) + " "
@@ -420,7 +422,9 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
         t_words = [w for w, _, _ in _words(folded)]
         t_runs = [r for r in target.name_runs if pair.left[0].start <= r[0].start < pair.left[-1].end]
         runs = [r for r in reference.name_runs if pair.right[0].start <= r[0].start < pair.right[-1].end]
-        t_ids = _entities(table, target, pair.left[0].start, pair.left[-1].end) if table is not None else set()
+        t_ids = _entities(table, target, capitalised, pair.left[0].start, pair.left[-1].end) if table is not None else set()
+        t_word_set = set(t_words)
+        pair_source: list[str] = []  # the aligned source text, read once a name needs it
         for m in re.finditer(r"\b(?:[A-Z]\.){2,}", reference.raw[pair.right[0].start : pair.right[-1].end]):
             runs.append([Token(pair.right[0].start + m.start(), pair.right[0].start + m.end(), m.group())])
         for run in runs:
@@ -436,14 +440,16 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
             if table is not None and table.english_ids(reference.raw[s:e]) & t_ids:
                 continue  # the sentence names the same entity otherwise ("United States" for "US")
             severity, why = Severity.MINOR, ""
-            titled = _title_word(run, reference, set(t_words))
+            titled = _title_word(run, reference, t_word_set)
             if titled is not None:  # "Embassy" of "Chinese Embassy", "Tennis" of "China Tennis Open"
                 severity, why = Severity.INFO, f" (a common word of a title whose {titled!r} this sentence has: a rendering, not a dropped name)"
             elif any(_variant(k, t_words) for k in keys):  # "Iranian" for "Iran", "Harmann" for "Hartmann"
                 severity, why = Severity.INFO, " (the sentence has another form of it)"
             elif src is not None:  # the source arbitrates: the name is missing only when the source has it too
+                if table is not None and source is not None and not pair_source:
+                    pair_source.append(source_of(source, target, pair.left[0].start, pair.left[-1].end, ctx))
                 known = None if table is None or source is None else source_names(
-                    table, reference.raw[s:e], source_of(source, target, pair.left[0].start, pair.left[-1].end, ctx), ctx, src[1])
+                    table, reference.raw[s:e], pair_source[0], ctx, src[1])
                 if any(_in_source(k, src[0]) for k in keys):
                     why = " (the source has it too)"
                 elif known is not None:  # a country, city, language, day or month the names table knows
@@ -460,11 +466,12 @@ def reference_name_missing(target: Text, ctx: Context, reference: Text | None = 
                       related=(Span("reference" if ctx.document.reference is not None else "source", s, e),), severity=severity)
 
 
-def _entities(table: NameTable, text: Text, start: int, end: int) -> set[str]:
-    """The entities the names table knows among the capitalised phrases of text[start:end] ("United States",
-    "UN"): every stretch of up to four capitalised words is looked up, common words included."""
+def _entities(table: NameTable, text: Text, capitalised: list[list[Token]], start: int, end: int) -> set[str]:
+    """The entities the names table knows among the capitalised phrases (``capitalised``: the text's runs of
+    capitalised words) of text[start:end] ("United States", "UN"): every stretch of up to four capitalised
+    words is looked up, common words included."""
     out: set[str] = set()
-    for run in text.runs_of(lambda tok: tok.text[:1].isupper()):
+    for run in capitalised:
         if not (start <= run[0].start < end):
             continue
         for i in range(len(run)):
