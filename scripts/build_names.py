@@ -39,6 +39,7 @@ import argparse
 import re
 import sys
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,12 +171,18 @@ def _alternate_ok(alt: str, english: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    """OpenCC's traditional-to-simplified converter, loaded once (its dictionaries are large)."""
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
 def simplified(names: list[str]) -> list[str]:
     """The names with the simplified-character form of each Chinese name written in traditional characters
     (渥太華 -> 渥太华), by OpenCC's t2s table; other names as they are."""
-    from opencc import OpenCC
-
-    t2s = OpenCC("t2s")
+    t2s = _t2s()
     out = list(names)
     for n in names:
         if n and all(unicodedata.name(c, "").startswith("CJK") for c in n if c.isalpha()):

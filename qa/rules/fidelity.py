@@ -239,6 +239,7 @@ class _Names:
         self._capital_starts = [a for a, _ in self.capitalised]
         self.dropped = [n for n in self.source_names
                         if not (_stem_match(n[3], self.target_keys) or any(loosely(t, n[3]) for t in self.target_names))]
+        self.dropped_starts = frozenset(n[0] for n in self.dropped)
 
     def unmatched_capital(self, lo: int, hi: int, source: Text) -> bool:
         """Is a capitalised source word in [lo, hi) that does not open a sentence missing from the translation, even
@@ -697,9 +698,8 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
 def _kept_neighbour(text: str, start: int, end: int, names: _Names) -> bool:
     """Is a capitalised word right beside a source word (one space between) in the translation? Then the word is part
     of a name the translation kept in part ("Plaid Cymru" as "Plaid", "Jiří Paroubek" as "Paroubek"), not a lost name."""
-    dropped = {n[0] for n in names.dropped}
     for a, e, _, _, _ in names.source_names:  # name-like words: not a sentence's first, nor a common noun
-        if a != start and a not in dropped and (text[end:a] == " " or text[e:start] == " "):
+        if a != start and a not in names.dropped_starts and (text[end:a] == " " or text[e:start] == " "):
             return True
     return False
 
