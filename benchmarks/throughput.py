@@ -2,20 +2,19 @@
 """Throughput and memory with equal resources: qa (every rule on) beside translate-toolkit's pofilter, per core.
 
 The units are DEMETR's source + MT pairs (every perturbation file, the
-perturbed output as the translation) with the human English reference, so
-every rule runs, the reference rules and sacrebleu's document scores too.
-They are written once as a JSONL corpus for qa and as PO files for pofilter
-(which has no reference side). Equal resources:
+perturbed output as the translation). The headline rows give qa the same
+input pofilter gets, source and MT, as a JSONL corpus for qa and as PO files
+for pofilter. Equal resources:
 
 - ``qa check --jobs 1`` beside one pofilter process on the whole corpus;
 - ``qa check --jobs N`` beside N pofilter processes at once, each on 1/N of
   the corpus (the time is the slowest shard's).
 
-These headline rows compute every document metric, as qa does by default.
-Extra rows, labelled as such and left out of the speed ratio, run
-``qa check --jobs 1 --metrics bleu,chrf`` (no TER) and ``--metrics none`` on
-the smallest corpus, so a user sees what sacrebleu's TER and the other
-metrics cost (``--metrics-rows`` chooses them).
+Extra rows, labelled as such and left out of the speed ratio, add the human
+English reference (pofilter has no reference side), so the reference rules
+and sacrebleu's document metrics run too: with every metric (qa's default),
+``--metrics bleu,chrf`` (no TER) and ``--metrics none``, on the smallest
+corpus (``--metrics-rows`` chooses the last two).
 
 Each row runs on 1x and 4x the corpus as a fresh process, the tools taking
 turns, ``--repeat`` runs each (the median time is reported: this machine's
@@ -29,9 +28,10 @@ speed drifts by several per cent between minutes). Memory per row, two ways:
 
 Then, in this process, the milliseconds per unit of each rule family (a rule
 module; ``text`` is splitting the sides, ``metrics`` sacrebleu's BLEU/chrF/TER)
-after a warm-up, from the engine's opt-in timing, so the next bottleneck is
-visible; and one article of 1,000 and of 10,000 paragraphs, each timed after a
-warm-up run of the same article (start-up and first loads excluded).
+after a warm-up, from the engine's opt-in timing, without and with the
+reference, so the next bottleneck is visible; and one article of 1,000 and of
+10,000 paragraphs, each timed after a warm-up run of the same article
+(start-up and first loads excluded).
 
     python benchmarks/throughput.py [--data ../shared/bench/demetr] [--pofilter PATH] [--jobs N] [--repeat 3] [--sizes 1,4] [--write docs/BENCHMARKS.md]
 
@@ -89,10 +89,11 @@ def units(data: Path) -> list[dict]:
     return out
 
 
-def write_corpora(items: list[dict], folder: Path, copies: int, shards: int) -> tuple[Path, list[Path]]:
-    """The JSONL corpus (with references) for qa, and the same units as ``shards`` PO files of
-    consecutive units for pofilter (shard 0 alone when ``shards`` is 1)."""
+def write_corpora(items: list[dict], folder: Path, copies: int, shards: int) -> tuple[Path, Path, list[Path]]:
+    """The JSONL corpora for qa, without and with the reference, and the same units as ``shards`` PO
+    files of consecutive units for pofilter (shard 0 alone when ``shards`` is 1)."""
     jsonl = folder / f"demetr-x{copies}.jsonl"
+    with_reference = folder / f"demetr-reference-x{copies}.jsonl"
     total = len(items) * copies
     bounds = [total * k // shards for k in range(shards + 1)]
     pos = [folder / f"demetr-x{copies}-{k + 1}of{shards}.po" for k in range(shards)]
@@ -100,32 +101,36 @@ def write_corpora(items: list[dict], folder: Path, copies: int, shards: int) -> 
     try:
         for h in handles:
             h.write('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n')
-        with jsonl.open("w", encoding="utf-8") as j:
+        with jsonl.open("w", encoding="utf-8") as j, with_reference.open("w", encoding="utf-8") as r:
             n = 0
             for k in range(copies):
                 for it in items:
                     rec = {"id": f"{it['id']}#{k}", "target": it["target"], "source": it["source"],
-                           "reference": it["reference"], "source_lang": it["source_lang"]}
+                           "source_lang": it["source_lang"]}
                     j.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                    r.write(json.dumps({**rec, "reference": it["reference"]}, ensure_ascii=False) + "\n")
                     shard = next(s for s in range(shards) if bounds[s] <= n < bounds[s + 1])
                     handles[shard].write(f"msgctxt {_po(rec['id'])}\nmsgid {_po(it['source'])}\nmsgstr {_po(it['target'])}\n\n")
                     n += 1
     finally:
         for h in handles:
             h.close()
-    return jsonl, pos
+    return jsonl, with_reference, pos
 
 
 def qa_command(jsonl: Path, jobs: int, metrics: str | None = None) -> list[str]:
-    """The measured ``qa check`` command: every rule, JSON to nowhere; ``metrics``: its ``--metrics`` (the
-    headline rows give none, so every document metric is computed, as by default)."""
+    """The measured ``qa check`` command: every rule, JSON to nowhere; ``metrics``: its ``--metrics`` (none
+    given: every document metric is computed where a reference is, as by default)."""
     chosen = ["--metrics", metrics] if metrics is not None else []
     return [sys.executable, "-m", "qa", "check", "--no-config", "--format", "json",
             "--output", os.devnull, "--jobs", str(jobs), *chosen, str(jsonl)]
 
 
+REFERENCE_LABEL = "extra: qa check (every rule, **with reference**, every metric), --jobs 1"
+
+
 def metrics_label(metrics: str) -> str:
-    """The extra row's label: the headline qa row's, with the metrics it leaves out."""
+    """An extra row's label: the with-reference row's, with the metrics it leaves out."""
     left_out = "no document metrics" if metrics == "none" else "no " + ", ".join(
         m.upper() if m != "chrf" else "chrF" for m in ("bleu", "chrf", "ter") if m not in metrics.split(","))
     return f"extra: qa check (every rule, with reference), --jobs 1 **--metrics {metrics}** ({left_out})"
@@ -167,14 +172,15 @@ def measure(cmds: list[list[str]]) -> tuple[float, float, float]:
     return got["seconds"], got["maxrss_kib"] / 1024, max(peak / 2**20, got["maxrss_kib"] / 1024)
 
 
-def family_profile(items: list[dict], every: int = 1) -> tuple[dict[str, float], float]:
+def family_profile(items: list[dict], every: int = 1, reference: bool = True) -> tuple[dict[str, float], float]:
     """Milliseconds per unit of each rule family (and text splitting, metrics, the rest of the engine), one
     process, after a warm-up pass over a tenth of the corpus that loads every table and word list; on
-    every ``every``-th unit (all by default)."""
+    every ``every``-th unit (all by default); ``reference``: give the units their reference."""
     import qa
     from qa.engine import Engine
 
-    docs = [qa.Document(id=it["id"], target=it["target"], source=it["source"], reference=it["reference"],
+    docs = [qa.Document(id=it["id"], target=it["target"], source=it["source"],
+                        reference=it["reference"] if reference else None,
                         source_lang=it["source_lang"]) for it in items[:: every]]
     warm = Engine()
     for d in docs[:: 10]:
@@ -248,8 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1,4", help="corpus copies to run (memory 4x / 1x needs both)")
     parser.add_argument("--profile-every", type=int, default=1, help="profile the families on every N-th unit (1: all)")
     parser.add_argument("--metrics-rows", nargs="*", default=["bleu,chrf", "none"], metavar="METRICS",
-                        help="extra qa --jobs 1 rows on the smallest corpus, one per --metrics value (default: bleu,chrf and none; "
-                             "give the flag alone for none); the headline rows always compute every metric")
+                        help="extra with-reference qa --jobs 1 rows on the smallest corpus, one per --metrics value (default: "
+                             "bleu,chrf and none; give the flag alone for none), beside the with-reference row with every metric")
     parser.add_argument("--write", type=Path)
     args = parser.parse_args(argv)
     items = units(args.data)
@@ -260,18 +266,29 @@ def main(argv: list[str] | None = None) -> int:
     jobs = sorted({1, args.jobs})
     rows = []
     figures: dict[tuple[str, int, int], tuple[float, float, float]] = {}  # (tool, jobs, copies) -> seconds, largest, all
+
+    def row(label: str, key: tuple[str, int, int], got: list[tuple[float, float, float]], n: int) -> None:
+        secs = statistics.median(s for s, _, _ in got)
+        largest = max(m for _, m, _ in got)
+        summed = max(a for _, _, a in got)
+        figures[key] = (secs, largest, summed)
+        spread = f"{min(s for s, _, _ in got):.1f}-{max(s for s, _, _ in got):.1f}"
+        cores = key[1]
+        rows.append(f"| {label} | {cores} | {key[2]}x | {n:,} | {secs:.1f} ({spread}) | {n / secs:,.0f} | {n / secs / cores:,.0f} | {largest:,.0f} | {summed:,.0f} |")
+
     with tempfile.TemporaryDirectory() as tmp:
         for copies in sizes:
             n = len(items) * copies
             cmds: dict[tuple[str, int], list[list[str]]] = {}
             for j in jobs:
-                jsonl, pos = write_corpora(items, Path(tmp), copies, j)
+                jsonl, with_reference, pos = write_corpora(items, Path(tmp), copies, j)
                 cmds[("qa", j)] = [qa_command(jsonl, j)]
                 if have_pofilter:
                     cmds[("pofilter", j)] = [[args.pofilter, "--progress=none", "-i", str(po), "-o", str(po.with_suffix(".out.po"))] for po in pos]
-                if j == 1 and copies == min(sizes):  # what TER costs: extra rows, on the smallest corpus only
+                if j == 1 and copies == min(sizes):  # the reference side and what its metrics cost: extra rows, smallest corpus only
+                    cmds[("qa reference", 1)] = [qa_command(with_reference, 1)]
                     for chosen in args.metrics_rows:
-                        cmds[(f"qa --metrics {chosen}", 1)] = [qa_command(jsonl, 1, chosen)]
+                        cmds[(f"qa --metrics {chosen}", 1)] = [qa_command(with_reference, 1, chosen)]
             runs: dict[tuple[str, int], list[tuple[float, float, float]]] = {key: [] for key in cmds}
             # the rows take turns, so a slow spell of a shared machine falls on all of them; the median is reported
             for _ in range(args.repeat):
@@ -281,26 +298,16 @@ def main(argv: list[str] | None = None) -> int:
                 for tool in ("qa", "pofilter"):
                     if (tool, j) not in runs:
                         continue
-                    got = runs[(tool, j)]
-                    secs = statistics.median(s for s, _, _ in got)
-                    largest = max(m for _, m, _ in got)
-                    summed = max(a for _, _, a in got)
-                    figures[(tool, j, copies)] = (secs, largest, summed)
-                    label = (f"qa check (every rule, with reference), --jobs {j}" if tool == "qa"
+                    label = (f"qa check (every rule), --jobs {j}" if tool == "qa"
                              else f"pofilter 3.20.4 (all checks), {j} process{'es' if j > 1 else ''}" + (f" on {j} shards" if j > 1 else ""))
-                    spread = f"{min(s for s, _, _ in got):.1f}-{max(s for s, _, _ in got):.1f}"
-                    rows.append(f"| {label} | {j} | {copies}x | {n:,} | {secs:.1f} ({spread}) | {n / secs:,.0f} | {n / secs / j:,.0f} | {largest:,.0f} | {summed:,.0f} |")
-            for chosen in args.metrics_rows:  # after the headline rows, so they stay together
-                got = runs.get((f"qa --metrics {chosen}", 1))
-                if not got:
-                    continue
-                secs = statistics.median(s for s, _, _ in got)
-                largest = max(m for _, m, _ in got)
-                summed = max(a for _, _, a in got)
-                figures[(f"qa --metrics {chosen}", 1, copies)] = (secs, largest, summed)
-                spread = f"{min(s for s, _, _ in got):.1f}-{max(s for s, _, _ in got):.1f}"
-                rows.append(f"| {metrics_label(chosen)} | 1 | {copies}x | {n:,} | {secs:.1f} ({spread}) | {n / secs:,.0f} | {n / secs:,.0f} | {largest:,.0f} | {summed:,.0f} |")
-    families, per_unit = family_profile(items, args.profile_every)
+                    row(label, (tool, j, copies), runs[(tool, j)], n)
+            if ("qa reference", 1) in runs:  # after the headline rows, so they stay together
+                row(REFERENCE_LABEL, ("qa reference", 1, copies), runs[("qa reference", 1)], n)
+            for chosen in args.metrics_rows:
+                if (f"qa --metrics {chosen}", 1) in runs:
+                    row(metrics_label(chosen), (f"qa --metrics {chosen}", 1, copies), runs[(f"qa --metrics {chosen}", 1)], n)
+    families, per_unit = family_profile(items, args.profile_every, reference=False)
+    families_ref, per_unit_ref = family_profile(items, args.profile_every, reference=True)
     ter = ter_share(items, args.profile_every)
     chrf = chrf_rate(items)
     small, large = scaling()
@@ -315,38 +322,41 @@ def main(argv: list[str] | None = None) -> int:
         ratios = [f"--jobs {j}: **{figures[('pofilter', j, copies)][0] / figures[('qa', j, copies)][0]:.2f}**"
                   for j in jobs if ("pofilter", j, copies) in figures and ("qa", j, copies) in figures]
         if ratios:
-            lines.append(f"qa's speed / pofilter's with the same cores, {copies}x corpus: {', '.join(ratios)} (above 1 is faster).")
-    for chosen in args.metrics_rows:  # each extra row beside the headline --jobs 1 rows of its corpus
+            lines.append(f"qa's speed / pofilter's, same input and cores, {copies}x corpus: {', '.join(ratios)} (above 1 is faster).")
+    for tool in ("qa reference", *(f"qa --metrics {chosen}" for chosen in args.metrics_rows)):  # each extra row beside the headline
         for copies in sizes:
-            key = (f"qa --metrics {chosen}", 1, copies)
+            key = (tool, 1, copies)
             if key not in figures or ("qa", 1, copies) not in figures:
                 continue
             secs = figures[key][0]
-            beside = f"{figures[('qa', 1, copies)][0] / secs:.2f} times the speed of qa with every metric"
+            beside = f"{figures[('qa', 1, copies)][0] / secs:.2f} times the speed of qa on source and MT alone"
             if ("pofilter", 1, copies) in figures:
                 beside += f", {figures[('pofilter', 1, copies)][0] / secs:.2f} times pofilter's"
-            lines.append(f"Extra row, not in the ratio above: `qa check --jobs 1 --metrics {chosen}`, {copies}x corpus, runs at {beside}.")
+            what = "`qa check --jobs 1` with the reference" + ("" if tool == "qa reference" else f" and `{tool[3:]}`")
+            lines.append(f"Extra row, not in the ratio above: {what}, {copies}x corpus, runs at {beside}.")
     if 1 in sizes and 4 in sizes:
         mem = ", ".join(f"--jobs {j} **{figures[('qa', j, 4)][1] / figures[('qa', j, 1)][1]:.2f}**" for j in jobs)
         lines.append(f"qa's peak memory (largest process), 4x / 1x corpus: {mem} (streaming: memory does not grow with the corpus).")
     lines.append(f"One article of 1,000 paragraphs, warm: {small:.2f} s; of 10,000 paragraphs: {large:.2f} s (ratio {large / small:.1f}; linear is 10).")
+    names = sorted(set(families) | set(families_ref), key=lambda k: -families_ref.get(k, 0.0))
     lines += [
         "",
-        f"Where qa's time goes (one process, warm, {per_unit:.3f} ms per unit in all"
+        "Where qa's time goes (one process, warm"
         + (f", on every {args.profile_every}th unit" if args.profile_every > 1 else "")
-        + "; text = splitting the sides, "
-        "metrics = sacrebleu's document BLEU/chrF/TER against the reference):",
+        + "; text = splitting the sides, metrics = sacrebleu's document BLEU/chrF/TER against the reference):",
         "",
-        "| family | ms per unit | share |",
-        "|---|---:|---:|",
-        *(f"| {name} | {ms:.3f} | {ms / per_unit:.0%} |" for name, ms in sorted(families.items(), key=lambda kv: -kv[1])),
+        "| family | source + MT: ms per unit | share | with reference: ms per unit | share |",
+        "|---|---:|---:|---:|---:|",
+        *(f"| {name} | {families.get(name, 0.0):.3f} | {families.get(name, 0.0) / per_unit:.0%} | "
+          f"{families_ref.get(name, 0.0):.3f} | {families_ref.get(name, 0.0) / per_unit_ref:.0%} |" for name in names),
+        f"| **all** | **{per_unit:.3f}** | | **{per_unit_ref:.3f}** | |",
         "",
-        f"Of metrics, sacrebleu's TER alone (timed apart on the same units): {ter:.3f} ms per unit ({ter / per_unit:.0%} of all).",
+        f"Of metrics, sacrebleu's TER alone (timed apart on the same units): {ter:.3f} ms per unit ({ter / per_unit_ref:.0%} of all with reference).",
     ]
     body = (
         "### Throughput and memory: qa beside pofilter with the same cores\n\n"
-        f"DEMETR source + MT + human reference, all 35 files ({len(items):,} units), {os.cpu_count()} cores "
-        "(pofilter has no reference side: it gets source and MT). "
+        f"DEMETR source + MT, all 35 files ({len(items):,} units), {os.cpu_count()} cores: qa and pofilter get the same "
+        "input. Extra rows add the human reference (pofilter has no reference side). "
         "Regenerate: `python benchmarks/throughput.py --pofilter /tmp/ttk/bin/pofilter --write docs/BENCHMARKS.md`\n\n"
         + "\n".join(lines)
     )

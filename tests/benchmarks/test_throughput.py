@@ -25,6 +25,25 @@ def test_family_profile_names_metrics_and_the_rule_families() -> None:
     assert per_unit > 0 and abs(sum(ms.values()) - per_unit) < 1e-6
 
 
+def test_family_profile_without_the_reference_computes_no_metrics() -> None:
+    """The headline rows give qa what pofilter gets (source and MT): the profile beside them does too."""
+    ms, per_unit = throughput.family_profile(UNITS, reference=False)
+    assert "metrics" not in ms
+    assert {"text", "fidelity"} <= set(ms) and per_unit > 0
+
+
+def test_the_headline_corpus_has_no_reference_and_the_extra_one_has_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    plain, with_reference, pos = throughput.write_corpora(UNITS, tmp_path, 2, 2)
+    rows = [json.loads(line) for line in plain.read_text(encoding="utf-8").splitlines()]
+    extra = [json.loads(line) for line in with_reference.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == len(extra) == 6 and all("reference" not in r for r in rows)
+    assert [e["reference"] for e in extra] == [u["reference"] for u in UNITS] * 2
+    assert [{k: v for k, v in e.items() if k != "reference"} for e in extra] == rows
+    assert sum(p.read_text(encoding="utf-8").count("msgctxt") for p in pos) == 6
+
+
 def test_ter_share_scores_ter_alone_and_skips_units_without_a_reference(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A blank reference has no TER (the engine scores none); the others are scored with TER only."""
     import qa.metrics
