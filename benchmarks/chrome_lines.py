@@ -21,6 +21,7 @@ kind x label, then of its label x language, then to the half its hash names.
     python benchmarks/chrome_lines.py build [--bench ../shared/bench] [--out benchmarks/data/chrome/lines.jsonl]
     python benchmarks/chrome_lines.py stats [--out benchmarks/data/chrome/lines.jsonl]
     python benchmarks/chrome_lines.py dev2      # benchmarks/data/chrome/dev2.txt -> lines_dev2.jsonl (all dev)
+    python benchmarks/chrome_lines.py dev3      # benchmarks/data/chrome/dev3.txt -> lines_dev3.jsonl (all dev)
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ WRITTEN = DATA / "written.txt"
 LINES = DATA / "lines.jsonl"
 DEV2_WRITTEN = DATA / "dev2.txt"  # a second, independent dev set: chrome lines and near-misses, both written
 DEV2_LINES = DATA / "lines_dev2.jsonl"
+DEV3_WRITTEN = DATA / "dev3.txt"  # a third one, in the same format, written after the second round of changes
+DEV3_LINES = DATA / "lines_dev3.jsonl"
 
 KINDS = (
     "counter-meta", "byline", "dateline", "photo-credit", "share-bar", "follow-call", "newsletter", "tags",
@@ -205,7 +208,7 @@ def read_dev2(path: Path = DEV2_WRITTEN) -> list[dict]:
         if not m or kind is None or m.group(2) not in LANGS:
             raise ValueError(f"{path}:{n}: not '[~]<lang> <position>: <text>' under a [kind] header: {line!r}")
         label = "prose" if m.group(1) else "chrome"
-        r = _record(m.group(4), label, kind, m.group(2), m.group(3), f"dev2.txt:{n}")
+        r = _record(m.group(4), label, kind, m.group(2), m.group(3), f"{path.name}:{n}")
         r["split"] = "dev"
         records.append(r)
     # a near-miss sits where its kind's chrome lines sit (the same mix of positions, as in lines.jsonl),
@@ -409,13 +412,14 @@ def default_bench() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "stats", "dev2"))
+    parser.add_argument("command", choices=("build", "stats", "dev2", "dev3"))
     parser.add_argument("--bench", type=Path, default=default_bench())
     parser.add_argument("--out", type=Path, default=LINES)
     args = parser.parse_args(argv)
-    if args.command == "dev2":  # the second dev set: written.txt's split is not touched
-        records = read_dev2()
-        out = DEV2_LINES if args.out == LINES else args.out
+    if args.command in ("dev2", "dev3"):  # the extra dev sets: written.txt's split is not touched
+        source, default = (DEV2_WRITTEN, DEV2_LINES) if args.command == "dev2" else (DEV3_WRITTEN, DEV3_LINES)
+        records = read_dev2(source)
+        out = default if args.out == LINES else args.out
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
         print(stats(records))
         return 0
