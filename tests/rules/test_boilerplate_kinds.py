@@ -131,6 +131,30 @@ CHROME = [
     ('cookie', 'Accept cookies'),
     ('cookie', 'Ova web stranica koristi kolačiće'),
     ('cookie', 'Saznajte više o kolačićima'),
+    # the general shapes by function added in the second pass (issue 11): wordings written for this test
+    ('byline', 'Staff reporter'),
+    ('byline', 'Milan Ilić | Foreign correspondent'),
+    ('dateline', 'Updated: Friday, June 7th, 2023'),
+    ('dateline', '07. 06. 2023. 09:30'),
+    ('navigation', 'Home › Sport › Tennis'),
+    ('navigation', 'Skip to navigation'),
+    ('cookie', 'Reject optional cookies'),
+    ('cookie', 'Save my choices'),
+    ('cookie', 'Dozvoli sve'),
+    ('mt-disclaimer', 'Translated with DeepL'),
+    ('mt-disclaimer', 'Prevedeno pomoću alata za automatsko prevođenje'),
+    ('dangling-link', 'Read the complete statement'),
+    ('dangling-link', 'Pročitajte više'),
+    ('comments-furniture', 'Hide comments'),
+    ('comments-furniture', 'Komentari koji vrijeđaju druge neće biti objavljeni.'),
+    ('copyright', 'Reprinting is strictly prohibited'),
+    ('follow-call', 'Enable notifications for our stories'),
+    ('teaser', 'Vezane vijesti'),
+    ('teaser', 'Sources:'),
+    ('ad-marker', 'Promotivni sadržaj'),
+    ('share-bar', 'Share this article with friends'),
+    ('contact', 'Send us your photos on WhatsApp: +385 91 111 2222'),
+    ('embed-label', 'This video is no longer available'),
 ]
 
 PROSE = [
@@ -157,6 +181,16 @@ PROSE = [
     'The conversation lasted two hours',
     'Email address details were stolen in the attack, the bank said.',
     'The address was delivered at the United Nations in New York.',
+    'Staff reporters at the paper voted to strike on Monday.',
+    'Home to a million people, the valley flooded again.',
+    'The next article of the law deals with pensions.',
+    'Comments made by the mayor will not be published in the minutes of the session.',
+    'The court reserves the right to reject late comments.',
+    'Reprinting the banned book was prohibited until 1990.',
+    'Auto-translated documents were rejected by the court.',
+    'Watch the video, the prosecutor told the jury, and decide for yourselves.',
+    'We value your privacy, the bank told customers after the breach.',
+    'Read the complete statement before you judge it, the spokesman said.',
 ]
 
 
