@@ -155,6 +155,13 @@ CHROME = [
     ('share-bar', 'Share this article with friends'),
     ('contact', 'Send us your photos on WhatsApp: +385 91 111 2222'),
     ('embed-label', 'This video is no longer available'),
+    # English as MT renders the regional furniture
+    ('embed-label', 'See this publication on TikTok'),
+    ('cookie', 'Our portal uses biscuits'),
+    ('mt-disclaimer', 'Translation via DeepL'),
+    ('ad-marker', 'Continuation of the article below the ad'),
+    ('comments-furniture', 'The portal is not responsible for user comments'),
+    ('copyright', 'Transferring texts without permission is forbidden'),
 ]
 
 PROSE = [
@@ -191,6 +198,9 @@ PROSE = [
     'Watch the video, the prosecutor told the jury, and decide for yourselves.',
     'We value your privacy, the bank told customers after the breach.',
     'Read the complete statement before you judge it, the spokesman said.',
+    'Downloading pirated films is prohibited in Germany.',
+    'The cover of the report showed a burning car.',
+    'The translation of the treaty may take years.',
 ]
 
 
