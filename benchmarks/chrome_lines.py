@@ -23,6 +23,7 @@ kind x label, then of its label x language, then to the half its hash names.
     python benchmarks/chrome_lines.py dev2      # benchmarks/data/chrome/dev2.txt -> lines_dev2.jsonl (all dev)
     python benchmarks/chrome_lines.py dev3      # benchmarks/data/chrome/dev3.txt -> lines_dev3.jsonl (all dev)
     python benchmarks/chrome_lines.py dev4      # benchmarks/data/chrome/dev4.txt -> lines_dev4.jsonl (all dev)
+    python benchmarks/chrome_lines.py dev5      # benchmarks/data/chrome/dev5.txt -> lines_dev5.jsonl (all dev)
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ DEV3_WRITTEN = DATA / "dev3.txt"  # a third one, in the same format, written aft
 DEV3_LINES = DATA / "lines_dev3.jsonl"
 DEV4_WRITTEN = DATA / "dev4.txt"  # a fourth: English as MT renders regional furniture, written after the third round
 DEV4_LINES = DATA / "lines_dev4.jsonl"
+DEV5_WRITTEN = DATA / "dev5.txt"  # a fifth: large English-language sites' furniture, written after the fourth round
+DEV5_LINES = DATA / "lines_dev5.jsonl"
 
 KINDS = (
     "counter-meta", "byline", "dateline", "photo-credit", "share-bar", "follow-call", "newsletter", "tags",
@@ -415,13 +418,13 @@ def default_bench() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "stats", "dev2", "dev3", "dev4"))
+    parser.add_argument("command", choices=("build", "stats", "dev2", "dev3", "dev4", "dev5"))
     parser.add_argument("--bench", type=Path, default=default_bench())
     parser.add_argument("--out", type=Path, default=LINES)
     args = parser.parse_args(argv)
-    if args.command in ("dev2", "dev3", "dev4"):  # the extra dev sets: written.txt's split is not touched
+    if args.command in ("dev2", "dev3", "dev4", "dev5"):  # the extra dev sets: written.txt's split is not touched
         source, default = {"dev2": (DEV2_WRITTEN, DEV2_LINES), "dev3": (DEV3_WRITTEN, DEV3_LINES),
-                           "dev4": (DEV4_WRITTEN, DEV4_LINES)}[args.command]
+                           "dev4": (DEV4_WRITTEN, DEV4_LINES), "dev5": (DEV5_WRITTEN, DEV5_LINES)}[args.command]
         records = read_dev2(source)
         out = default if args.out == LINES else args.out
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
