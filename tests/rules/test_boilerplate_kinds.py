@@ -162,6 +162,17 @@ CHROME = [
     ('ad-marker', 'Continuation of the article below the ad'),
     ('comments-furniture', 'The portal is not responsible for user comments'),
     ('copyright', 'Transferring texts without permission is forbidden'),
+    # large English-language sites' furniture
+    ('byline', 'Mark Hill, BBC NEWS'),
+    ('byline', 'Mark Hill is a staff writer for the Tribune covering education.'),
+    ('byline', 'Reuters contributed to this report.'),
+    ('dateline', 'Updated 9:41 AM ET, Fri March 6, 2020'),
+    ('photo-credit', 'Courtesy of the city of Austin'),
+    ('teaser', 'Around the web'),
+    ('teaser', 'This story first appeared on ProPublica.'),
+    ('ad-marker', 'We may receive compensation when you click on links to products.'),
+    ('follow-call', 'Get the N1 app'),
+    ('newsletter', 'Sign up for The Evening Briefing'),
 ]
 
 PROSE = [
@@ -201,6 +212,9 @@ PROSE = [
     'Downloading pirated films is prohibited in Germany.',
     'The cover of the report showed a burning car.',
     'The translation of the treaty may take years.',
+    'Mark Hill is a reporter for the Tribune who was arrested in Minsk.',
+    'Several errors contributed to this report being delayed, the auditor said.',
+    'Users who download the app will be asked for their location.',
 ]
 
 
