@@ -173,6 +173,13 @@ CHROME = [
     ('ad-marker', 'We may receive compensation when you click on links to products.'),
     ('follow-call', 'Get the N1 app'),
     ('newsletter', 'Sign up for The Evening Briefing'),
+    # furniture left in the source languages (third pass)
+    ('share-bar', 'Pošalji mejlom'),
+    ('newsletter', 'Prijavite se za tjedni pregled'),
+    ('navigation', 'Povratak na početnu'),
+    ('comments-furniture', 'Komentari posjetitelja'),
+    ('copyright', 'Prenošenje dozvoljeno uz navođenje izvora'),
+    ('dangling-link', 'Detaljnije na službenoj stranici'),
 ]
 
 PROSE = [
@@ -215,6 +222,8 @@ PROSE = [
     'Mark Hill is a reporter for the Tribune who was arrested in Minsk.',
     'Several errors contributed to this report being delayed, the auditor said.',
     'Users who download the app will be asked for their location.',
+    'Kopiranje ključeva bez dozvole vlasnika je zabranjeno.',
+    'Pogledajte snimak sa sahrane, rekao je advokat sudiji.',
 ]
 
 
