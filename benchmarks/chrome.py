@@ -505,6 +505,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", type=Path, help="write the tables into this Markdown file's chrome section")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1: one process)")
     parser.add_argument("--no-seed-check", action="store_true", help="do not run ../shared/tools/seed_check.py")
+    parser.add_argument("--lines-only", action="store_true",
+                        help="measure the labelled lines only (no real pages, no seed), e.g. with "
+                             "--lines benchmarks/data/chrome/lines_dev2.jsonl --half dev")
     parser.add_argument("--half", choices=("dev", "both"), default="both",
                         help="dev: measure and print the dev halves only, so that tuning never sees a test figure "
                              "(the test rows print as '-'; cannot be combined with --write)")
@@ -515,6 +518,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.half == "dev":
         records = [r for r in records if r["split"] == "dev"]
     outcomes, alone = check_lines(records, args.bench, args.jobs)
+    if args.lines_only:
+        if args.write:
+            parser.error("--lines-only does not write the tables")
+        print(lines_tables(outcomes, "dev" if args.half == "dev" else "test"))
+        print("\nHost lines:\n\n" + host_table(outcomes, alone))
+        return 0
     page_lines, counts = check_pages(args.bench, args.jobs)
     if args.half == "dev":
         page_lines = [x for x in page_lines if x.half == "dev"]

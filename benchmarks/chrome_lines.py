@@ -20,6 +20,12 @@ kind x label, then of its label x language, then to the half its hash names.
 
     python benchmarks/chrome_lines.py build [--bench ../shared/bench] [--out benchmarks/data/chrome/lines.jsonl]
     python benchmarks/chrome_lines.py stats [--out benchmarks/data/chrome/lines.jsonl]
+    python benchmarks/chrome_lines.py dev2      # benchmarks/data/chrome/dev2.txt -> lines_dev2.jsonl (all dev)
+    python benchmarks/chrome_lines.py dev3      # benchmarks/data/chrome/dev3.txt -> lines_dev3.jsonl (all dev)
+    python benchmarks/chrome_lines.py dev4      # benchmarks/data/chrome/dev4.txt -> lines_dev4.jsonl (all dev)
+    python benchmarks/chrome_lines.py dev5      # benchmarks/data/chrome/dev5.txt -> lines_dev5.jsonl (all dev)
+    python benchmarks/chrome_lines.py dev6      # benchmarks/data/chrome/dev6.txt -> lines_dev6.jsonl (all dev)
+    python benchmarks/chrome_lines.py dev7      # benchmarks/data/chrome/dev7.txt -> lines_dev7.jsonl (all dev)
 """
 
 from __future__ import annotations
@@ -39,6 +45,18 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data" / "chrome"
 WRITTEN = DATA / "written.txt"
 LINES = DATA / "lines.jsonl"
+DEV2_WRITTEN = DATA / "dev2.txt"  # a second, independent dev set: chrome lines and near-misses, both written
+DEV2_LINES = DATA / "lines_dev2.jsonl"
+DEV3_WRITTEN = DATA / "dev3.txt"  # a third one, in the same format, written after the second round of changes
+DEV3_LINES = DATA / "lines_dev3.jsonl"
+DEV4_WRITTEN = DATA / "dev4.txt"  # a fourth: English as MT renders regional furniture, written after the third round
+DEV4_LINES = DATA / "lines_dev4.jsonl"
+DEV5_WRITTEN = DATA / "dev5.txt"  # a fifth: large English-language sites' furniture, written after the fourth round
+DEV5_LINES = DATA / "lines_dev5.jsonl"
+DEV6_WRITTEN = DATA / "dev6.txt"  # a sixth, written after the last change: the closing estimate, nothing tuned on it
+DEV6_LINES = DATA / "lines_dev6.jsonl"
+DEV7_WRITTEN = DATA / "dev7.txt"  # a seventh: furniture left in the source languages, written after dev6
+DEV7_LINES = DATA / "lines_dev7.jsonl"
 
 KINDS = (
     "counter-meta", "byline", "dateline", "photo-credit", "share-bar", "follow-call", "newsletter", "tags",
@@ -180,6 +198,37 @@ def read_written(path: Path = WRITTEN) -> list[dict]:
         if not m or kind is None or m.group(1) not in LANGS:
             raise ValueError(f"{path}:{n}: not '<lang> <position>: <text>' under a [kind] header: {line!r}")
         records.append(_record(m.group(3), "chrome", kind, m.group(1), m.group(2), "written"))
+    return records
+
+
+_DEV2_ENTRY = re.compile(r"^(~?)(\S+) (top|middle|end): (.*)$")
+
+
+def read_dev2(path: Path = DEV2_WRITTEN) -> list[dict]:
+    """The second dev set (``dev2.txt``): under each ``[kind]``, chrome lines, and near-misses marked ``~``.
+    Every record is in the dev half (``split == "dev"``): it is tuning data, measured once before tuning."""
+    records, kind = [], None
+    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            kind = line[1:-1]
+            if kind not in KINDS:
+                raise ValueError(f"{path}:{n}: unknown kind {kind!r}")
+            continue
+        m = _DEV2_ENTRY.match(line)
+        if not m or kind is None or m.group(2) not in LANGS:
+            raise ValueError(f"{path}:{n}: not '[~]<lang> <position>: <text>' under a [kind] header: {line!r}")
+        label = "prose" if m.group(1) else "chrome"
+        r = _record(m.group(4), label, kind, m.group(2), m.group(3), f"{path.name}:{n}")
+        r["split"] = "dev"
+        records.append(r)
+    # a near-miss sits where its kind's chrome lines sit (the same mix of positions, as in lines.jsonl),
+    # so that position alone does not tell chrome from prose
+    positions = {k: sorted(r["position"] for r in records if r["kind"] == k and r["label"] == "chrome") for k in KINDS}
+    for r in records:
+        if r["label"] == "prose" and positions[r["kind"]]:
+            r["position"] = positions[r["kind"]][int(digest("position", r["text"]), 16) % len(positions[r["kind"]])]
     return records
 
 
@@ -375,10 +424,19 @@ def default_bench() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "stats"))
+    parser.add_argument("command", choices=("build", "stats", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"))
     parser.add_argument("--bench", type=Path, default=default_bench())
     parser.add_argument("--out", type=Path, default=LINES)
     args = parser.parse_args(argv)
+    if args.command in ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7"):  # the extra dev sets: written.txt's split is not touched
+        source, default = {"dev2": (DEV2_WRITTEN, DEV2_LINES), "dev3": (DEV3_WRITTEN, DEV3_LINES),
+                           "dev4": (DEV4_WRITTEN, DEV4_LINES), "dev5": (DEV5_WRITTEN, DEV5_LINES),
+                           "dev6": (DEV6_WRITTEN, DEV6_LINES), "dev7": (DEV7_WRITTEN, DEV7_LINES)}[args.command]
+        records = read_dev2(source)
+        out = default if args.out == LINES else args.out
+        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        print(stats(records))
+        return 0
     records = build(args.bench, args.out) if args.command == "build" else load(args.out)
     print(stats(records))
     return 0

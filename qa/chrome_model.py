@@ -33,7 +33,7 @@ WEIGHTS = DATA / "chrome_weights.json"
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:['’-]\p{L}[\p{L}\p{M}]*+)*+|\d[\d.,:/]*+")
 _NUMBER = regex.compile(r"\d")
 PHONE = regex.compile(r"(?:\+\d{1,3}[\s/.-]?\(?\d{1,4}\)?(?:[\s/.-]?\d{2,4}){2,4}|\(\d{3}\)\s?\d{3}-\d{4}"
-                      r"|\b0\d{1,2}[\s/-]\d{3}[\s-]?\d{3,4}\b)")
+                      r"|\b0\d{1,2}[\s/-]\d{3,4}[\s-]?\d{3,4}\b)")  # a local number: "011/3456-789", "020 404 600"
 HANDLE = regex.compile(r"(?<![\w.])@[A-Za-z0-9_.]{2,30}\b")
 _URL = regex.compile(r"\bhttps?://|\bwww\.|(?<![\w-])[\w-]++\.(?:com|net|org|rs|hr|ba|me|co\.uk)\b", regex.I)
 _SEPARATOR = regex.compile(r"\s[|·•»›/]\s|\s›|»|\s\|\s?|^\W*[|·•]")

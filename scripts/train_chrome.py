@@ -141,31 +141,19 @@ def threshold(probs: np.ndarray, max_rate: float, floor: float) -> float:
     return float(max(t, floor))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bench", type=Path, default=default_bench())
-    parser.add_argument("--lines", type=Path, default=LINES)
-    parser.add_argument("--l2", type=float, default=1.0)
-    parser.add_argument("--major-fa", type=float, default=0.001,
-                        help="dev false-alarm rate allowed at major, in each source")
-    parser.add_argument("--minor-fa", type=float, default=0.001,
-                        help="dev false-alarm rate allowed at minor, in each source (at most the major one's threshold)")
-    parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation that sets the thresholds")
-    parser.add_argument("--out", type=Path, default=WEIGHTS)
-    parser.add_argument("--dry-run", action="store_true", help="print the fit, do not write it")
-    args = parser.parse_args(argv)
-
-    examples = labelled_examples(args.bench, args.lines) + page_examples(args.bench)
+def train(examples: list[Example], l2: float, major_fa: float, minor_fa: float, folds: int, salt: str = "") -> dict:
+    """The weights (fitted on every example) and the thresholds (chosen on out-of-fold probabilities), as the
+    weights file holds them."""
     x = np.array([[e[0][k] for k in FEATURES] + [1.0] for e in examples])
     y = np.array([e[1] for e in examples], dtype=float)
     # each source weighs as much as the other: thousands of host lines must not drown the pages
     sources = [e[3].split(":")[0] for e in examples]
     totals = {s: sources.count(s) for s in set(sources)}
     w = np.array([len(examples) / (len(totals) * totals[s]) for s in sources])
-    beta = fit(x, y, w, args.l2)
+    beta = fit(x, y, w, l2)
     # the thresholds are chosen on out-of-fold probabilities: each page (or labelled line, or host article)
     # scored by weights fitted without it, so they are not set at the edge of dev's own noise
-    probs = out_of_fold(x, y, w, [e[4] for e in examples], args.folds, args.l2)
+    probs = out_of_fold(x, y, w, [salt + e[4] for e in examples], folds, l2)
 
     # the scorer speaks on lines no rule reported and its gate lets through; a line it may not report
     # counts as a line it does not flag (the budget is a rate per article line, as the benchmark counts it)
@@ -178,8 +166,8 @@ def main(argv: list[str] | None = None) -> int:
         """The threshold that keeps every source's false alarms (page lines, near-misses, host lines) in budget."""
         return max(threshold(probs[free & (y == 0) & (src == s)], rate, 0.5) for s in sorted(totals))
 
-    major = budget(args.major_fa)
-    minor = min(major, budget(args.minor_fa))
+    major = budget(major_fa)
+    minor = min(major, budget(minor_fa))
 
     report = {}
     for name, t in (("major", major), ("minor", minor)):
@@ -193,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
                           for s in sorted(totals)},
         }
     weights = {k: round(float(b), 6) for k, b in zip(FEATURES, beta[:-1])}
-    data = {
+    return {
         "about": "Chrome scorer weights: L2 logistic regression on the dev halves only (scripts/train_chrome.py). "
                  "A line's probability is 1/(1+exp(-(bias + sum(weight x cue)))).",
         "provenance": "Fitted on the dev halves of benchmarks/data/chrome/lines.jsonl (chrome lines written for this "
@@ -201,14 +189,85 @@ def main(argv: list[str] | None = None) -> int:
                       "DEMETR) and of ../shared/bench/chrome/scrapinghub_aeb.jsonl (Scrapinghub article-extraction "
                       "benchmark, MIT). The test halves are never read.",
         "trained_on": {"examples": len(examples), "positives": int(y.sum()),
-                       "by_source": {s: totals[s] for s in sorted(totals)}, "l2": args.l2,
-                       "folds": args.folds, "major_fa": args.major_fa, "minor_fa": args.minor_fa},
+                       "by_source": {s: totals[s] for s in sorted(totals)}, "l2": l2,
+                       "folds": folds, "major_fa": major_fa, "minor_fa": minor_fa},
         "dev_fit": report,
         "bias": round(float(beta[-1]), 6),
         "threshold_major": round(major, 4),
         "threshold_minor": round(minor, 4),
         "weights": weights,
     }
+
+
+def cross_validate_pages(bench: Path, examples: list[Example], args: argparse.Namespace) -> str:
+    """Out-of-fold figures on the dev pages, through the whole checker: the dev pages fall into ``--cv`` folds
+    by the SHA-256 of their id; for each fold the scorer is trained (weights, and thresholds by an inner
+    cross-validation) without that fold's pages, and the fold's pages are then checked by qa with those
+    weights. Recall of chrome blocks and false alarms (article lines with a chrome or any major+ finding),
+    as ``benchmarks/chrome.py`` counts them. Only the dev half is read."""
+    import qa
+    from chrome import THRESHOLDS, MAJOR, Article, line_hits
+    from qa import chrome_model
+    from qa.parallel import check_documents
+
+    path = bench / "chrome" / "scrapinghub_aeb.jsonl"
+    pages = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    halves = split_pages(pages)
+    dev = [p for p in pages if halves[p["id"]] == "dev" and p["lang"] == "en" and p.get("gold_recall", 1.0) >= 0.8
+           and page_article(p)]
+    original = chrome_model.model
+    chrome, clean = [], []  # (chrome rank, any rank) of each scored block
+    try:
+        for k in range(args.cv):
+            held = {p["id"] for p in dev if fold_of("cv:" + p["id"], args.cv) == k}
+            train_on = [e for e in examples if not (e[4].startswith("page:") and e[4][5:] in held)]
+            data = train(train_on, args.l2, args.major_fa, args.minor_fa, args.folds, salt=f"inner{k}:")
+            m = chrome_model.Model(data["bias"], data["weights"], data["threshold_major"], data["threshold_minor"])
+            chrome_model.model = lambda m=m: m
+            fold_pages = [p for p in dev if p["id"] in held]
+            articles = [Article([b["text"] for b in page_article(p)]) for p in fold_pages]
+            docs = (qa.Document(id=p["id"], target=a.text) for p, a in zip(fold_pages, articles))
+            for p, a, result in zip(fold_pages, articles, check_documents(docs, qa.Config(), 1)):
+                hits = line_hits(a, result)
+                for i, b in enumerate(page_article(p)):
+                    if b["ambiguous"]:
+                        continue
+                    row = (hits.chrome_rank.get(i, -1), hits.any_rank.get(i, -1))
+                    (chrome if b["chrome"] else clean).append(row)
+    finally:
+        chrome_model.model = original
+    out = [f"out-of-fold over {len(dev)} dev pages ({args.cv} folds by page; scorer budgets major {args.major_fa}, "
+           f"minor {args.minor_fa}): {len(chrome)} chrome blocks, {len(clean)} article lines"]
+    for name, rank in THRESHOLDS:
+        found = sum(c >= rank for c, _ in chrome)
+        alarms = sum(c >= rank or a >= MAJOR for c, a in clean)
+        out.append(f"  {name:7s} recall {found / len(chrome):.3f} ({found}/{len(chrome)})  "
+                   f"false alarms (chrome at {name} or any major+) {alarms / len(clean):.4f} ({alarms}/{len(clean)})")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", type=Path, default=default_bench())
+    parser.add_argument("--lines", type=Path, default=LINES)
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--major-fa", type=float, default=0.001,
+                        help="dev false-alarm rate allowed at major, in each source")
+    parser.add_argument("--minor-fa", type=float, default=0.001,
+                        help="dev false-alarm rate allowed at minor, in each source (at most the major one's threshold)")
+    parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation that sets the thresholds")
+    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--dry-run", action="store_true", help="print the fit, do not write it")
+    parser.add_argument("--cv", type=int, default=0,
+                        help="instead of fitting: K-fold cross-validation by dev page through the whole checker")
+    args = parser.parse_args(argv)
+
+    examples = labelled_examples(args.bench, args.lines) + page_examples(args.bench)
+    if args.cv:
+        print(cross_validate_pages(args.bench, examples, args))
+        return 0
+    data = train(examples, args.l2, args.major_fa, args.minor_fa, args.folds)
+    weights = data["weights"]
     print(json.dumps({k: v for k, v in data.items() if k != "weights"}, indent=1))
     for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {k:24s} {v:+.3f}")
