@@ -133,20 +133,37 @@ class SourceIndex:
 
     @classmethod
     def of(cls, text: str, source: Profile, comparable: bool = True) -> SourceIndex:
-        tokens = []
+        tokens: list[tuple[str, int, int, bool]] = []
         index = cls(text, tokens, comparable, source.wordfreq)
         openers = {m.end() for m in _OPENER.finditer(text)}  # where a sentence's first word may start
+        capitalised, initial, by_prefix = index.capitalised, index.initial, index.by_prefix
+        known = _WORD_FORMS.get(source)
+        if known is None or len(known) >= 200_000:  # a long run over many texts: keep the memory bounded
+            known = _WORD_FORMS[source] = {}
         for i, m in enumerate(_WORD.finditer(text)):
             w = m.group()
-            folded = w.lower() if w.isascii() else _fold_word(w, source)
-            tokens.append((folded, m.start(), m.end(), len(w) > 1 and w.isupper()))
-            if w[:1].isupper():
-                index.capitalised.add(i)
-                if m.start() in openers:
-                    index.initial.add(i)
-        for i, (w, _, _, _) in enumerate(tokens):
-            index.by_prefix.setdefault(w[:3], []).append(i)
+            form = known.get(w)
+            if form is None:
+                form = known[w] = _word_form(w, source)
+            folded, caps, capital = form
+            start = m.start()
+            tokens.append((folded, start, m.end(), caps))
+            by_prefix.setdefault(folded[:3], []).append(i)
+            if capital:
+                capitalised.add(i)
+                if start in openers:
+                    initial.add(i)
         return index
+
+
+# per source language, a word as written -> (folded, in capitals, capitalised): texts repeat their words
+_WORD_FORMS: dict[Profile, dict[str, tuple[str, bool, bool]]] = {}
+
+
+def _word_form(w: str, source: Profile) -> tuple[str, bool, bool]:
+    """A source word folded in its language's transliteration, whether it is written in capitals (two letters or
+    more) and whether its first letter is a capital."""
+    return (w.lower() if w.isascii() else _fold_word(w, source)), len(w) > 1 and w.isupper(), w[:1].isupper()
 
 
 # Devanagari spellings that vary in Hindi news: the nukta (ज़/ज, फ़/फ), long and short i and u (ईरान/इरान, फ़िलिपींस/

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from qa.align import SentencePair
 from qa.context import Context
 from qa.languages.frequency import english, zipf
-from qa.languages.names import SourceIndex, alternate_names, home_entities, kind_of, names_for, tagged
+from qa.languages.names import NameTable, SourceIndex, alternate_names, home_entities, kind_of, names_for, tagged
 from qa.languages.names import territories as names_territories
 from qa.languages.transliteration import ascii_fold, has_cyrillic
 from qa.model import Hit, Severity, Span
@@ -205,6 +205,17 @@ def loosely(target_word: str, source_word: str) -> bool:
             or (len(a) >= 4 and fuzz.ratio(a, b) >= 80))
 
 
+def _target_word(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str, bool]:
+    """A target word's parts (folded, lower case, split at hyphens) by their sound keys and by their first four
+    letters (parts of four letters or more), the word folded, and whether it is capitalised."""
+    folded = ascii_fold(text).lower()
+    parts = folded.split("-")
+    return tuple(sound_key(w) for w in parts), tuple(w[:4] for w in parts if len(w) >= 4), folded, text[:1].isupper()
+
+
+_TARGET_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str, bool]] = {}
+
+
 class _Names:
     """What the name rules know of one source and its translation, computed once for QA802 and QA803."""
 
@@ -218,13 +229,27 @@ class _Names:
         self.index = SourceIndex.of(source.raw, ctx.source, self.comparable)
         self.found = self.table.found(self.index) if self.table is not None else []
         self.entities = {e for e, _, _ in self.found}
-        tgt_tokens = [p for t in target.tokens for p in ascii_fold(t.text).lower().split("-")]
-        self.target_keys = frozenset(sound_key(w) for w in tgt_tokens)
-        self.target_prefixes = frozenset(w[:4] for w in tgt_tokens if len(w) >= 4)
+        # the target's words folded, split at hyphens: their sound keys and first four letters; the folded
+        # capitalised words, in order
+        keys: set[str] = set()
+        prefixes: set[str] = set()
+        self.target_names: list[str] = []
+        seen = _TARGET_WORDS
+        if len(seen) >= 200_000:  # a long run over many texts: keep the memory bounded
+            seen.clear()
+        for t in target.tokens:
+            word = seen.get(t.text)
+            if word is None:
+                word = seen[t.text] = _target_word(t.text)
+            keys.update(word[0])
+            prefixes.update(word[1])
+            if word[3]:
+                self.target_names.append(word[2])
+        self.target_keys = frozenset(keys)
+        self.target_prefixes = frozenset(prefixes)
         self.nodots = target.raw.replace(".", "")
         self.title_words = " ".join(t.text.upper() for t in target.tokens if t.text[:1].isupper() and 2 <= len(t.text) <= 5)
         self.runs = self._runs(target)
-        self.target_names = [ascii_fold(t.text).lower() for t in target.tokens if t.text[:1].isupper()]
         # known entities the target names: an n-gram of a name run that the English table knows
         self.target_entities: dict[str, tuple[int, int]] = {}
         if self.table is not None:
@@ -292,17 +317,16 @@ class _Names:
         return merged
 
     def _known(self, run: list[Token]) -> list[tuple[int, int, set[str]]]:
-        """(first, last, entity ids) of every n-gram of a target name run that names a known entity."""
-        out = []
+        """(first, last, entity ids) of every n-gram of a target name run that names a known entity (worked out
+        once per table and run of words: news repeats its names; the list is shared, not to be changed)."""
         assert self.table is not None
-        for i in range(len(run)):
-            for j in range(min(len(run), i + 4) - 1, i - 1, -1):
-                phrase = " ".join(t.text for t in run[i : j + 1])
-                phrase = re.sub(r"['’]s$", "", phrase)
-                ids = self.table.english_ids(phrase)
-                if ids:
-                    out.append((i, j, ids))
-                    break
+        words = tuple(t.text for t in run)
+        known = _KNOWN.get(self.table)
+        if known is None or len(known) >= 100_000:  # a long run over many texts: keep the memory bounded
+            known = _KNOWN[self.table] = {}
+        out = known.get(words)
+        if out is None:
+            out = known[words] = _known_in(self.table, words)
         return out
 
     def related(self, tokens: list[Token], ids: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
@@ -389,6 +413,24 @@ class _Names:
             # strong: a name English knows that is no common word of the source language
             out.append((start, end, raw, word, len(word) >= 4 and en >= 2.0 and (src < 3.5 or (not nouns and src - en < 1.5))))
         return out
+
+
+_KNOWN: dict[NameTable, dict[tuple[str, ...], list[tuple[int, int, set[str]]]]] = {}
+_S_END = re.compile(r"['’]s$")
+
+
+def _known_in(table: NameTable, words: tuple[str, ...]) -> list[tuple[int, int, set[str]]]:
+    """(first, last, entity ids) of every n-gram of a run of words, of up to four, that names a known entity: the
+    longest from each word on."""
+    out = []
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 4) - 1, i - 1, -1):
+            phrase = _S_END.sub("", " ".join(words[i : j + 1]))
+            ids = table.english_ids(phrase)
+            if ids:
+                out.append((i, j, ids))
+                break
+    return out
 
 
 def _source_zipf(word: str, ctx: Context) -> float:
@@ -660,14 +702,16 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
     seen = set()
     for m in _KEPT.finditer(source.raw):
         tok = _HYPHEN_ENDING.sub("", m.group().strip(".'-"))
-        if source.is_protected(m.start(), m.end()) or len(tok) < 2:
-            continue
-        if any(s <= m.start() < e for s, e in reported) or any(s <= m.start() < e for _, s, e in names.found):
+        if len(tok) < 2:
             continue
         if latin_source and (
             (tok.isalpha() and (tok.islower() or tok.istitle()))  # at most one capital: the quick common case
             or not (sum(c.isupper() for c in tok) >= 2 or any(c.isdigit() for c in tok))
         ):
+            continue  # tested first (each test only skips the token): the cheapest and most often true
+        if source.is_protected(m.start(), m.end()):
+            continue
+        if any(s <= m.start() < e for s, e in reported) or any(s <= m.start() < e for _, s, e in names.found):
             continue
         if not latin_source and tok.isalpha() and ctx.source.wordfreq and zipf(tok.lower(), ctx.source.wordfreq) >= 3.0 and (
             tok.islower() or english(tok.lower()) < 3.0
@@ -798,10 +842,11 @@ def copied_source_word(target: Text, source: Text, ctx: Context) -> Iterator[Hit
         )
         if copied and (not run or target.raw[run[-1].end : tok.start].strip() == ""):
             run.append(tok)
-        else:
+        elif copied:
             yield from flush()
-            if copied:
-                run.append(tok)
+            run.append(tok)
+        elif run:
+            yield from flush()
     yield from flush()
 
 
