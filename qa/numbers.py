@@ -262,9 +262,12 @@ def target_numbers(text: str, lang: str = "en") -> list[Number]:
         if mult:
             vals |= {v * mult for v in vals}
         out.append(Number(m.start(), end, text[m.start() : end], frozenset(vals), "digits", _converted(norm, end, vals, lex)))
+    vocab = lex.vocabulary
     for m in _words(norm).finditer(norm) if _mentions(norm, lex) else ():  # one pass: most words are neither
         found = m.group()
         word = found.lower()
+        if word not in vocab and ("-" not in word or vocab.isdisjoint(word.split("-"))):
+            continue  # no month, no number word, nor one in a hyphenated word: nothing below would read it
         month = lex.months.get(word)
         if month is not None and found[0].isupper() and len(found) >= 3 and _digit_near(norm, m.start(), m.end()):
             # a month is judged only in a date ("August 15", "15 August"), never "May" the verb

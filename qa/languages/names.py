@@ -240,7 +240,7 @@ class NameTable:
         # looked-for form as written -> its entity (built on first use of the character; see _raw_forms)
         self._raw: dict[str, dict[str, tuple[tuple[int, ...], dict[str, str]]]] = {}
         # folded source word -> the forms it may begin (see _openers), built on first sight of the word
-        self._opening: dict[str, tuple[tuple[Form, ...], bool]] = {}
+        self._opening: dict[str, tuple[tuple[Form, ...], bool] | tuple[()]] = {}
 
     def _candidates(self, token: str) -> list[Form]:
         """Forms whose first word the folded token may be an inflection of: those whose stem is a prefix of the
@@ -375,7 +375,7 @@ class NameTable:
                 return zipf(word, index.wordfreq) < (5.0 if english(index.tokens[i][0]) < 3.5 else 4.0)
         return True
 
-    def _openers(self, token: str) -> tuple[tuple[Form, ...], bool]:
+    def _openers(self, token: str) -> tuple[tuple[Form, ...], bool] | tuple[()]:
         """The candidates (``_candidates``, in their order) that a folded word may begin in running text, as far
         as the word alone tells: its first word matches (the same word for an acronym, else ``inflects``) and,
         for a language, ``_plausible`` holds (it depends on the word only). Worked out once per word and
@@ -397,8 +397,8 @@ class NameTable:
                 continue
             alike.add(key)
             out.append(form)
-        # whether every form is a place, which only a capitalised word may begin (_plausible)
-        entry = (tuple(out), all(f.kind == "place" for f in out))
+        # whether every form is a place, which only a capitalised word may begin (_plausible); () for none
+        entry = (tuple(out), all(f.kind == "place" for f in out)) if out else ()
         if len(self._opening) >= 200_000:  # a long run over many texts: keep the memory bounded
             self._opening.clear()
         self._opening[token] = entry
@@ -418,16 +418,19 @@ class NameTable:
         if index.comparable:
             i = 0
             toks = index.tokens
+            n = len(toks)
             opening = self._opening
-            while i < len(toks):
-                best: tuple[int, str] | None = None
-                entry = opening.get(toks[i][0])
+            capitalised = index.capitalised
+            while i < n:
+                word = toks[i][0]
+                entry = opening.get(word)
                 if entry is None:
-                    entry = self._openers(toks[i][0])
-                forms, places = entry
-                if places and i not in index.capitalised:
-                    forms = ()
-                for form in forms:
+                    entry = self._openers(word)
+                if not entry or (entry[1] and i not in capitalised):
+                    i += 1  # no form begins with this word (most words), or only places and it has no capital
+                    continue
+                best: tuple[int, str] | None = None
+                for form in entry[0]:
                     # the first word and a language's plausibility are known to hold; a place's depends on where
                     # the word stands (as _plausible; the same result as testing every candidate there)
                     if form.kind != "place" or self._plausible(form, index, i):

@@ -258,9 +258,11 @@ class _Names:
                     for e in ids:
                         self.target_entities.setdefault(e, (run[i].start, run[j].end))
         # name-like words of a Latin or Cyrillic source: (start, end, word, folded, strong), and those the target lacks
+        self._capital_indexes = sorted(self.index.capitalised)
         self.source_names = self._source_names(source, ctx) if self.comparable else []
         # the source's capitalised words (start, folded word), in order, for the transcription check near a name
-        self.capitalised = [(a, w) for w, a, _, _ in self.index.tokens if source.raw[a : a + 1].isupper()]
+        toks = self.index.tokens
+        self.capitalised = [(toks[i][1], toks[i][0]) for i in self._capital_indexes]
         self._capital_starts = [a for a, _ in self.capitalised]
         self.dropped = [n for n in self.source_names
                         if not (_stem_match(n[3], self.target_keys) or any(loosely(t, n[3]) for t in self.target_names))]
@@ -394,15 +396,16 @@ class _Names:
         out = []
         # a text that capitalises common words of its language inside sentences capitalises nouns (German):
         # a capital says little there
-        words = [w for w, _, _, _ in self.index.tokens if w.isalpha()]
-        common_capitals = sum(
-            1 for _, a, e, _ in self.index.tokens
-            if source.raw[a : a + 1].isupper() and not _initial(source.raw, a, starts) and lang is not None
-            and _source_zipf(source.raw[a:e], ctx) >= 4.0)
-        nouns = common_capitals >= 2 and common_capitals >= 0.1 * len(words)
-        for word, start, end, caps in self.index.tokens:
+        toks = self.index.tokens
+        words = sum(1 for w, _, _, _ in toks if w.isalpha())
+        # the words with a capital first letter (SourceIndex.capitalised), in order: only they can be names
+        capitals = [toks[i] for i in self._capital_indexes]
+        common_capitals = 0 if lang is None else sum(
+            1 for _, a, e, _ in capitals if not _initial(source.raw, a, starts) and _source_zipf(source.raw[a:e], ctx) >= 4.0)
+        nouns = common_capitals >= 2 and common_capitals >= 0.1 * words
+        for word, start, end, caps in capitals:
             raw = source.raw[start:end]
-            if caps or not raw[:1].isupper() or len(word) < 3 or not word.isalpha():
+            if caps or len(word) < 3 or not word.isalpha():
                 continue
             if _initial(source.raw, start, starts) or any(s <= start < e for s, e in spans) or source.is_protected(start, end):
                 continue
