@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from qa.languages.frequency import english, zipf
@@ -127,7 +127,6 @@ class SourceIndex:
     tokens: list[tuple[str, int, int, bool]]  # folded word, start, end, written in capitals
     comparable: bool  # Latin or Cyrillic: words are compared; else forms are looked for as substrings
     wordfreq: str | None = None  # the source language's word-frequency list
-    by_prefix: dict[str, list[int]] = field(default_factory=dict)
     capitalised: set[int] = field(default_factory=set)  # indexes of words with a capital first letter
     initial: set[int] = field(default_factory=set)  # indexes of words that open a sentence
 
@@ -136,7 +135,7 @@ class SourceIndex:
         tokens: list[tuple[str, int, int, bool]] = []
         index = cls(text, tokens, comparable, source.wordfreq)
         openers = {m.end() for m in _OPENER.finditer(text)}  # where a sentence's first word may start
-        capitalised, initial, by_prefix = index.capitalised, index.initial, index.by_prefix
+        capitalised, initial = index.capitalised, index.initial
         known = _WORD_FORMS.get(source)
         if known is None or len(known) >= 200_000:  # a long run over many texts: keep the memory bounded
             known = _WORD_FORMS[source] = {}
@@ -145,15 +144,22 @@ class SourceIndex:
             form = known.get(w)
             if form is None:
                 form = known[w] = _word_form(w, source)
-            folded, caps, capital = form
-            start = m.start()
-            tokens.append((folded, start, m.end(), caps))
-            by_prefix.setdefault(folded[:3], []).append(i)
-            if capital:
+            start, end = m.span()
+            tokens.append((form[0], start, end, form[1]))
+            if form[2]:
                 capitalised.add(i)
                 if start in openers:
                     initial.add(i)
         return index
+
+    @cached_property
+    def by_prefix(self) -> dict[str, list[int]]:
+        """The indexes of the words by their first three folded letters (built on first use: finding names
+        needs none)."""
+        out: dict[str, list[int]] = {}
+        for i, (w, _, _, _) in enumerate(self.tokens):
+            out.setdefault(w[:3], []).append(i)
+        return out
 
 
 # per source language, a word as written -> (folded, in capitals, capitalised): texts repeat their words
@@ -238,9 +244,11 @@ class NameTable:
         self.english_names: dict[str, list[str]] = _english_names() if english is _english() else _names_by_entity(english)
         # per first character of forms in another script: the lengths to try, longest first, and each
         # looked-for form as written -> its entity (built on first use of the character; see _raw_forms)
-        self._raw: dict[str, dict[str, tuple[tuple[int, ...], dict[str, str]]]] = {}
+        self._raw: dict[str, dict[str, tuple[dict[str, tuple[int, ...]], dict[str, str]]]] = {}
         # folded source word -> the forms it may begin (see _openers), built on first sight of the word
-        self._opening: dict[str, tuple[tuple[Form, ...], bool] | tuple[()]] = {}
+        self._opening: dict[str, tuple[tuple[Form, ...], bool, bool] | tuple[()]] = {}
+        # (folded source word, the next one) -> the forms of _opening[word] that may go on with it (see _after)
+        self._following: dict[tuple[str, str | None], tuple[Form, ...]] = {}
 
     def _candidates(self, token: str) -> list[Form]:
         """Forms whose first word the folded token may be an inflection of: those whose stem is a prefix of the
@@ -375,7 +383,7 @@ class NameTable:
                 return zipf(word, index.wordfreq) < (5.0 if english(index.tokens[i][0]) < 3.5 else 4.0)
         return True
 
-    def _openers(self, token: str) -> tuple[tuple[Form, ...], bool] | tuple[()]:
+    def _openers(self, token: str) -> tuple[tuple[Form, ...], bool, bool] | tuple[()]:
         """The candidates (``_candidates``, in their order) that a folded word may begin in running text, as far
         as the word alone tells: its first word matches (the same word for an acronym, else ``inflects``) and,
         for a language, ``_plausible`` holds (it depends on the word only). Worked out once per word and
@@ -397,11 +405,24 @@ class NameTable:
                 continue
             alike.add(key)
             out.append(form)
-        # whether every form is a place, which only a capitalised word may begin (_plausible); () for none
-        entry = (tuple(out), all(f.kind == "place" for f in out)) if out else ()
+        # whether every form is a place, which only a capitalised word may begin (_plausible), and whether one has
+        # more words (see _after); () for none
+        entry = (tuple(out), all(f.kind == "place" for f in out), any(len(f.words) > 1 for f in out)) if out else ()
         if len(self._opening) >= 200_000:  # a long run over many texts: keep the memory bounded
             self._opening.clear()
         self._opening[token] = entry
+        return entry
+
+    def _after(self, forms: tuple[Form, ...], key: tuple[str, str | None]) -> tuple[Form, ...]:
+        """The forms (in order) whose second word, if they have one, the next folded word may be (the same word for
+        an acronym, else ``inflects``; no next word: forms of one word only). ``_match_at`` tests it again, with the
+        rest: this only spares the test per occurrence of a word pair, which news repeats."""
+        nxt = key[1]
+        entry = tuple(f for f in forms if len(f.words) == 1 or (
+            nxt is not None and (nxt == f.words[1] if f.acronym else inflects(nxt, f.words[1]))))
+        if len(self._following) >= 200_000:  # a long run over many texts: keep the memory bounded
+            self._following.clear()
+        self._following[key] = entry
         return entry
 
     @staticmethod
@@ -429,8 +450,14 @@ class NameTable:
                 if not entry or (entry[1] and i not in capitalised):
                     i += 1  # no form begins with this word (most words), or only places and it has no capital
                     continue
+                forms = entry[0]
+                if entry[2]:  # forms of several words ("la paz", "la rioja", ...): those the next word may go on
+                    key = (word, toks[i + 1][0] if i + 1 < n else None)
+                    forms = self._following.get(key)
+                    if forms is None:
+                        forms = self._after(entry[0], key)
                 best: tuple[int, str] | None = None
-                for form in entry[0]:
+                for form in forms:
                     # the first word and a language's plausibility are known to hold; a place's depends on where
                     # the word stands (as _plausible; the same result as testing every candidate there)
                     if form.kind != "place" or self._plausible(form, index, i):
@@ -452,30 +479,42 @@ class NameTable:
                 if by_pair is None:
                     by_pair = self._raw_forms(text[pos])
                 entry = by_pair.get(text[pos : pos + 2]) if by_pair else None  # every form looked for has two characters or more
-                if entry is not None:
-                    lengths, entities = entry
-                    for size in lengths:  # the longest form written here wins
-                        entity = entities.get(text[pos : pos + size]) if pos + size <= n else None
-                        if entity is not None:
-                            out.append((entity, pos, pos + size))
-                            pos += size
-                            break
-                    else:
-                        pos += 1
+                if entry is None:
+                    pos += 1
+                    continue
+                by_three, entities = entry
+                size = 0
+                # the longest form written here wins: those of three characters or more begin with the next three
+                for longer in by_three.get(text[pos : pos + 3], ()):
+                    if pos + longer <= n and text[pos : pos + longer] in entities:
+                        size = longer
+                        break
+                if not size and text[pos : pos + 2] in entities:
+                    size = 2
+                if size:
+                    out.append((entities[text[pos : pos + size]], pos, pos + size))
+                    pos += size
                 else:
                     pos += 1
         return out
 
-    def _raw_forms(self, first: str) -> dict[str, tuple[tuple[int, ...], dict[str, str]]]:
+    def _raw_forms(self, first: str) -> dict[str, tuple[dict[str, tuple[int, ...]], dict[str, str]]]:
         """The forms in another script that begin with ``first`` and are long enough to be looked for
-        (``_shortest``), by their first two characters: their lengths, longest first, and each form's entity; of
-        two entities written alike, the first listed, as a scan of the forms in order would find. Worked out once
-        per character, so a source's scan costs a dictionary lookup or two per character instead of a test per form."""
+        (``_shortest``), by their first two characters: the lengths of those of three characters or more by their
+        first three, longest first, and each form's entity; of two entities written alike, the first listed, as a
+        scan of the forms in order would find. Worked out once per character, so a source's scan costs a few
+        dictionary lookups per character instead of a test per form."""
         entities: dict[str, dict[str, str]] = {}
         for form in self.by_prefix.get(first, ()):
             if not form.words and len(form.raw) >= self._shortest(form):
                 entities.setdefault(form.raw[:2], {}).setdefault(form.raw, form.entity)
-        entry = {pair: (tuple(sorted({len(r) for r in forms}, reverse=True)), forms) for pair, forms in entities.items()}
+        entry = {}
+        for pair, forms in entities.items():
+            by_three: dict[str, set[int]] = {}
+            for r in forms:
+                if len(r) >= 3:
+                    by_three.setdefault(r[:3], set()).add(len(r))
+            entry[pair] = ({k: tuple(sorted(v, reverse=True)) for k, v in by_three.items()}, forms)
         self._raw[first] = entry
         return entry
 
