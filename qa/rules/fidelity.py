@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 from rapidfuzz import fuzz, process
@@ -267,6 +267,11 @@ class _Names:
         self.dropped = [n for n in self.source_names
                         if not (_stem_match(n[3], self.target_keys) or any(loosely(t, n[3]) for t in self.target_names))]
         self.dropped_starts = frozenset(n[0] for n in self.dropped)
+
+    @cached_property
+    def source_keys(self) -> frozenset[str]:
+        """The sound keys of the source's words (built on first use: most target names are matched before)."""
+        return frozenset(sound_key(w) for w, _, _, _ in self.index.tokens)
 
     def unmatched_capital(self, lo: int, hi: int, source: Text) -> bool:
         """Is a capitalised source word in [lo, hi) that does not open a sentence missing from the translation, even
@@ -539,7 +544,6 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
     if not names.comparable and table is None:
         return
     runs = names.runs
-    keys = frozenset(sound_key(w) for w, _, _, _ in names.index.tokens) if names.comparable else frozenset()
     for run in runs:
         # words under three letters, and function words opening a sentence ("The Europe"), need no counterpart
         matched = [len(t.text) < 3 or english(t.text.lower()) >= _FUNCTION_WORD for t in run]
@@ -564,7 +568,7 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
             long = [k for k in range(len(run)) if not matched[k]]
         if names.comparable:
             for k, t in enumerate(run):
-                if not matched[k] and any(_stem_match(part, keys) for part in _parts(t.text)):
+                if not matched[k] and any(_stem_match(part, names.source_keys) for part in _parts(t.text)):
                     matched[k] = True
         if all(matched):
             continue
@@ -670,7 +674,7 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
         return Hit(block.start, block.end, message, severity=severity, related=(Span("source", start, end),))
 
     # 1. known places, languages and currencies, in any script
-    extra = {kind_of(e) for e in names.target_entities if e not in names.entities and not (names.table and names.table.present(e, names.index))}
+    extra: set[str] | None = None  # the kinds of the known entities the target names and the source does not (on first need)
     seen_entities = set()
     for entity, start, end in names.found:
         kind = kind_of(entity)
@@ -682,6 +686,8 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
         word = source.raw[start:end]
         if names.in_target(entity) or any(loosely(t, fold_word) for t in names.target_names for fold_word in [ascii_fold(ctx.source.to_latin(word)).lower()]):
             continue
+        if extra is None:
+            extra = {kind_of(e) for e in names.target_entities if e not in names.entities and not (names.table and names.table.present(e, names.index))}
         swapped = kind in extra
         h = hit(start, end, f"{word!r} from the source is missing in the translation" + (", which names another here" if swapped else ""))
         if h:
