@@ -222,9 +222,7 @@ class _Names:
     def __init__(self, target: Text, source: Text, ctx: Context) -> None:
         self.comparable = source.script_shares.comparable
         self.home = home_entities(ctx.source)
-        # the scripts of the source's letters by Unicode name (CJK, KATAKANA, DEVANAGARI, ...), for the gazetteer evidence
-        # (Latin letters in a Chinese text are acronyms and brands: a gazetteer's "Qahirə" is no name of Cairo there)
-        self.scripts = frozenset(_script_word(c) for c in set(source.raw) if c.isalpha()) - {"LATIN", "CYRILLIC"} if not self.comparable else frozenset()
+        self._source_raw, self._target = source.raw, target  # for what is worked out on first need (scripts, nodots, ...)
         self.table = names_for(ctx.source, self.comparable)
         self.index = SourceIndex.of(source.raw, ctx.source, self.comparable)
         self.found = self.table.found(self.index) if self.table is not None else []
@@ -247,8 +245,6 @@ class _Names:
                 self.target_names.append(word[2])
         self.target_keys = frozenset(keys)
         self.target_prefixes = frozenset(prefixes)
-        self.nodots = target.raw.replace(".", "")
-        self.title_words = " ".join(t.text.upper() for t in target.tokens if t.text[:1].isupper() and 2 <= len(t.text) <= 5)
         self.runs = self._runs(target)
         # known entities the target names: an n-gram of a name run that the English table knows
         self.target_entities: dict[str, tuple[int, int]] = {}
@@ -267,6 +263,25 @@ class _Names:
         self.dropped = [n for n in self.source_names
                         if not (_stem_match(n[3], self.target_keys) or any(loosely(t, n[3]) for t in self.target_names))]
         self.dropped_starts = frozenset(n[0] for n in self.dropped)
+
+    @cached_property
+    def scripts(self) -> frozenset[str]:
+        """The scripts of the source's letters by Unicode name (CJK, KATAKANA, DEVANAGARI, ...) but Latin and Cyrillic,
+        for the gazetteer evidence (Latin letters in a Chinese text are acronyms and brands: a gazetteer's "Qahirə"
+        is no name of Cairo there); none for a Latin or Cyrillic source."""
+        if self.comparable:
+            return frozenset()
+        return frozenset(_script_word(c) for c in set(self._source_raw) if c.isalpha()) - {"LATIN", "CYRILLIC"}
+
+    @cached_property
+    def nodots(self) -> str:
+        """The target without its full stops ("U.S." as "US")."""
+        return self._target.raw.replace(".", "")
+
+    @cached_property
+    def title_words(self) -> str:
+        """The target's capitalised words of two to five letters, in capitals (where an acronym may stand)."""
+        return " ".join(t.text.upper() for t in self._target.tokens if t.text[:1].isupper() and 2 <= len(t.text) <= 5)
 
     @cached_property
     def source_keys(self) -> frozenset[str]:
