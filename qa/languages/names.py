@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from qa.languages.frequency import english, zipf
@@ -127,26 +127,49 @@ class SourceIndex:
     tokens: list[tuple[str, int, int, bool]]  # folded word, start, end, written in capitals
     comparable: bool  # Latin or Cyrillic: words are compared; else forms are looked for as substrings
     wordfreq: str | None = None  # the source language's word-frequency list
-    by_prefix: dict[str, list[int]] = field(default_factory=dict)
     capitalised: set[int] = field(default_factory=set)  # indexes of words with a capital first letter
     initial: set[int] = field(default_factory=set)  # indexes of words that open a sentence
 
     @classmethod
     def of(cls, text: str, source: Profile, comparable: bool = True) -> SourceIndex:
-        tokens = []
+        tokens: list[tuple[str, int, int, bool]] = []
         index = cls(text, tokens, comparable, source.wordfreq)
         openers = {m.end() for m in _OPENER.finditer(text)}  # where a sentence's first word may start
+        capitalised, initial = index.capitalised, index.initial
+        known = _WORD_FORMS.get(source)
+        if known is None or len(known) >= 200_000:  # a long run over many texts: keep the memory bounded
+            known = _WORD_FORMS[source] = {}
         for i, m in enumerate(_WORD.finditer(text)):
             w = m.group()
-            folded = w.lower() if w.isascii() else _fold_word(w, source)
-            tokens.append((folded, m.start(), m.end(), len(w) > 1 and w.isupper()))
-            if w[:1].isupper():
-                index.capitalised.add(i)
-                if m.start() in openers:
-                    index.initial.add(i)
-        for i, (w, _, _, _) in enumerate(tokens):
-            index.by_prefix.setdefault(w[:3], []).append(i)
+            form = known.get(w)
+            if form is None:
+                form = known[w] = _word_form(w, source)
+            start, end = m.span()
+            tokens.append((form[0], start, end, form[1]))
+            if form[2]:
+                capitalised.add(i)
+                if start in openers:
+                    initial.add(i)
         return index
+
+    @cached_property
+    def by_prefix(self) -> dict[str, list[int]]:
+        """The indexes of the words by their first three folded letters (built on first use: finding names
+        needs none)."""
+        out: dict[str, list[int]] = {}
+        for i, (w, _, _, _) in enumerate(self.tokens):
+            out.setdefault(w[:3], []).append(i)
+        return out
+
+
+# per source language, a word as written -> (folded, in capitals, capitalised): texts repeat their words
+_WORD_FORMS: dict[Profile, dict[str, tuple[str, bool, bool]]] = {}
+
+
+def _word_form(w: str, source: Profile) -> tuple[str, bool, bool]:
+    """A source word folded in its language's transliteration, whether it is written in capitals (two letters or
+    more) and whether its first letter is a capital."""
+    return (w.lower() if w.isascii() else _fold_word(w, source)), len(w) > 1 and w.isupper(), w[:1].isupper()
 
 
 # Devanagari spellings that vary in Hindi news: the nukta (ज़/ज, फ़/फ), long and short i and u (ईरान/इरान, फ़िलिपींस/
@@ -168,33 +191,64 @@ def _fold_word(word: str, source: Profile) -> str:
     return ascii_fold(source.to_latin(word)).lower()
 
 
-class NameTable:
-    """The names of a source language's known entities, and their English names."""
+class _Lookups:
+    """Forms by entity, by the stem of their first word (and the word itself) and, for forms in another script,
+    by their first character; each list in the order of the forms. Read only once built: tables share them."""
 
-    def __init__(self, forms: list[Form], english: dict[str, set[str]]) -> None:
-        self.english = english  # folded English name -> entity ids
+    def __init__(self, forms: list[Form]) -> None:
         self.forms: dict[str, list[Form]] = {}
-        self.by_prefix: dict[str, list[Form]] = {}  # the first character of a form in another script
-        self.by_stem: dict[str, list[Form]] = {}  # the stem of a folded form's first word, and the word itself
+        self.by_prefix: dict[str, list[Form]] = {}
+        self.by_stem: dict[str, list[Form]] = {}
         for f in forms:
             self.forms.setdefault(f.entity, []).append(f)
             if f.words:
                 first = f.words[0]
-                self.by_stem.setdefault(stem(first), []).append(f)
-                if stem(first) != first:
+                base = stem(first)
+                self.by_stem.setdefault(base, []).append(f)
+                if base != first:
                     self.by_stem.setdefault(first, []).append(f)
             else:
                 self.by_prefix.setdefault(f.raw[:1], []).append(f)
+        self.language_endings = frozenset(f.raw[-1] for f in forms if f.kind == "language" and not f.words and f.raw[-1:].isalpha())
+
+    def before(self, other: _Lookups) -> _Lookups:
+        """The lookups of these forms followed by ``other``'s (whose lists are shared where these add nothing)."""
+        out = _Lookups([])
+        for name in ("forms", "by_prefix", "by_stem"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            merged = dict(theirs)
+            for key, found in mine.items():
+                more = theirs.get(key)
+                merged[key] = found + more if more else found
+            setattr(out, name, merged)
+        out.language_endings = self.language_endings | other.language_endings
+        return out
+
+
+class NameTable:
+    """The names of a source language's known entities, and their English names."""
+
+    def __init__(self, forms: list[Form], english: dict[str, set[str]], shared: _Lookups | None = None) -> None:
+        """``forms`` of the language, then (``shared``) the lookups of forms shared by every language, the
+        gazetteer's, built once: the table is as if built from ``forms`` followed by those."""
+        self.english = english  # folded English name -> entity ids
+        own = _Lookups(forms)
+        if shared is not None:
+            own = own.before(shared)
+        self.forms: dict[str, list[Form]] = own.forms
+        self.by_prefix: dict[str, list[Form]] = own.by_prefix  # the first character of a form in another script
+        self.by_stem: dict[str, list[Form]] = own.by_stem  # the stem of a folded form's first word, and the word itself
         # the last letters of the language names in another script (Chinese 语 and 文, Japanese 語): a language's
         # name less it, followed by any of them, names the language too (阿拉伯文 is 阿拉伯语, Arabic)
-        self.language_endings = frozenset(f.raw[-1] for f in forms if f.kind == "language" and not f.words and f.raw[-1:].isalpha())
-        self.english_names: dict[str, list[str]] = {}
-        for name, ids in english.items():
-            for i in ids:
-                self.english_names.setdefault(i, []).append(name)
+        self.language_endings = own.language_endings
+        self.english_names: dict[str, list[str]] = _english_names() if english is _english() else _names_by_entity(english)
         # per first character of forms in another script: the lengths to try, longest first, and each
         # looked-for form as written -> its entity (built on first use of the character; see _raw_forms)
-        self._raw: dict[str, tuple[tuple[int, ...], dict[str, str]]] = {}
+        self._raw: dict[str, dict[str, tuple[dict[str, tuple[int, ...]], dict[str, str]]]] = {}
+        # folded source word -> the forms it may begin (see _openers), built on first sight of the word
+        self._opening: dict[str, tuple[tuple[Form, ...], bool, bool] | tuple[()]] = {}
+        # (folded source word, the next one) -> the forms of _opening[word] that may go on with it (see _after)
+        self._following: dict[tuple[str, str | None], tuple[Form, ...]] = {}
 
     def _candidates(self, token: str) -> list[Form]:
         """Forms whose first word the folded token may be an inflection of: those whose stem is a prefix of the
@@ -294,14 +348,11 @@ class NameTable:
         with a capital; a gazetteer name that opens a sentence must not be a common word of the language
         (GeoNames has towns called "Kako" and "Nakon", which open many Croatian sentences)."""
         kind = form.kind
-        if kind == "language" and english(self_names_first(form.entity)) < 3.5:
-            return False  # a language English news seldom names: its name is likelier a word ("cree", "corso")
         if kind == "language":
-            # written in lower case in many languages, and prefixes of common words: only exact forms and short
-            # endings of long stems ("njemačkoj" is German, "синдром" is not Sindhi)
-            tok = index.tokens[i][0]
-            base = stem(form.words[0])
-            return tok == form.words[0] or (len(base) >= 5 and len(tok) - len(base) <= 2)
+            # a language English news seldom names: its name is likelier a word ("cree", "corso"); written in lower
+            # case in many languages, and prefixes of common words: only exact forms and short endings of long
+            # stems ("njemačkoj" is German, "синдром" is not Sindhi)
+            return NameTable._language_word(form, index.tokens[i][0])
         if kind != "place":
             return True
         if i not in index.capitalised:
@@ -332,16 +383,84 @@ class NameTable:
                 return zipf(word, index.wordfreq) < (5.0 if english(index.tokens[i][0]) < 3.5 else 4.0)
         return True
 
+    def _openers(self, token: str) -> tuple[tuple[Form, ...], bool, bool] | tuple[()]:
+        """The candidates (``_candidates``, in their order) that a folded word may begin in running text, as far
+        as the word alone tells: its first word matches (the same word for an acronym, else ``inflects``) and,
+        for a language, ``_plausible`` holds (it depends on the word only). Worked out once per word and
+        table, so a source's scan tests each word against the few forms it may begin, not every form sharing
+        its first letters; what depends on the word's place (capitals, sentence starts, the next words) is
+        tested per occurrence."""
+        out = []
+        alike: set[tuple[object, ...]] = set()
+        for form in self._candidates(token):
+            first = form.words[0]
+            if not (token == first if form.acronym else inflects(token, first)):
+                continue
+            if form.kind == "language" and not self._language_word(form, token):
+                continue
+            # a form that matches and is plausible wherever an earlier one is (the same words, tested alike)
+            # never wins over it: the first longest form is kept
+            key = (form.words, form.acronym, form.gazetteer, form.kind, form.entity.startswith("city:"))
+            if key in alike:
+                continue
+            alike.add(key)
+            out.append(form)
+        # whether every form is a place, which only a capitalised word may begin (_plausible), and whether one has
+        # more words (see _after); () for none
+        entry = (tuple(out), all(f.kind == "place" for f in out), any(len(f.words) > 1 for f in out)) if out else ()
+        if len(self._opening) >= 200_000:  # a long run over many texts: keep the memory bounded
+            self._opening.clear()
+        self._opening[token] = entry
+        return entry
+
+    def _after(self, forms: tuple[Form, ...], key: tuple[str, str | None]) -> tuple[Form, ...]:
+        """The forms (in order) whose second word, if they have one, the next folded word may be (the same word for
+        an acronym, else ``inflects``; no next word: forms of one word only). ``_match_at`` tests it again, with the
+        rest: this only spares the test per occurrence of a word pair, which news repeats."""
+        nxt = key[1]
+        entry = tuple(f for f in forms if len(f.words) == 1 or (
+            nxt is not None and (nxt == f.words[1] if f.acronym else inflects(nxt, f.words[1]))))
+        if len(self._following) >= 200_000:  # a long run over many texts: keep the memory bounded
+            self._following.clear()
+        self._following[key] = entry
+        return entry
+
+    @staticmethod
+    def _language_word(form: Form, tok: str) -> bool:
+        """``_plausible`` for a language's form at a folded word (it depends on nothing else)."""
+        if english(self_names_first(form.entity)) < 3.5:
+            return False
+        base = stem(form.words[0])
+        return tok == form.words[0] or (len(base) >= 5 and len(tok) - len(base) <= 2)
+
     def found(self, index: SourceIndex) -> list[tuple[str, int, int]]:
         """Every known name in the source: (entity id, start, end), the longest form at each place."""
         out: list[tuple[str, int, int]] = []
         if index.comparable:
             i = 0
             toks = index.tokens
-            while i < len(toks):
+            n = len(toks)
+            opening = self._opening
+            capitalised = index.capitalised
+            while i < n:
+                word = toks[i][0]
+                entry = opening.get(word)
+                if entry is None:
+                    entry = self._openers(word)
+                if not entry or (entry[1] and i not in capitalised):
+                    i += 1  # no form begins with this word (most words), or only places and it has no capital
+                    continue
+                forms = entry[0]
+                if entry[2]:  # forms of several words ("la paz", "la rioja", ...): those the next word may go on
+                    key = (word, toks[i + 1][0] if i + 1 < n else None)
+                    forms = self._following.get(key)
+                    if forms is None:
+                        forms = self._after(entry[0], key)
                 best: tuple[int, str] | None = None
-                for form in self._candidates(toks[i][0]):
-                    if self._plausible(form, index, i):
+                for form in forms:
+                    # the first word and a language's plausibility are known to hold; a place's depends on where
+                    # the word stands (as _plausible; the same result as testing every candidate there)
+                    if form.kind != "place" or self._plausible(form, index, i):
                         end = self._match_at(form, index, i)
                         if end is not None and (best is None or end > best[0]):
                             best = (end, form.entity)
@@ -356,30 +475,46 @@ class NameTable:
             pos = 0
             raw = self._raw
             while pos < n:
-                entry = raw.get(text[pos])
+                by_pair = raw.get(text[pos])
+                if by_pair is None:
+                    by_pair = self._raw_forms(text[pos])
+                entry = by_pair.get(text[pos : pos + 2]) if by_pair else None  # every form looked for has two characters or more
                 if entry is None:
-                    entry = self._raw_forms(text[pos])
-                lengths, entities = entry
-                for size in lengths:  # the longest form written here wins
-                    entity = entities.get(text[pos : pos + size]) if pos + size <= n else None
-                    if entity is not None:
-                        out.append((entity, pos, pos + size))
-                        pos += size
+                    pos += 1
+                    continue
+                by_three, entities = entry
+                size = 0
+                # the longest form written here wins: those of three characters or more begin with the next three
+                for longer in by_three.get(text[pos : pos + 3], ()):
+                    if pos + longer <= n and text[pos : pos + longer] in entities:
+                        size = longer
                         break
+                if not size and text[pos : pos + 2] in entities:
+                    size = 2
+                if size:
+                    out.append((entities[text[pos : pos + size]], pos, pos + size))
+                    pos += size
                 else:
                     pos += 1
         return out
 
-    def _raw_forms(self, first: str) -> tuple[tuple[int, ...], dict[str, str]]:
+    def _raw_forms(self, first: str) -> dict[str, tuple[dict[str, tuple[int, ...]], dict[str, str]]]:
         """The forms in another script that begin with ``first`` and are long enough to be looked for
-        (``_shortest``): their lengths, longest first, and each form's entity; of two entities written
-        alike, the first listed, as a scan of the forms in order would find. Worked out once per
-        character, so a source's scan costs a dictionary lookup per length instead of a test per form."""
-        entities: dict[str, str] = {}
+        (``_shortest``), by their first two characters: the lengths of those of three characters or more by their
+        first three, longest first, and each form's entity; of two entities written alike, the first listed, as a
+        scan of the forms in order would find. Worked out once per character, so a source's scan costs a few
+        dictionary lookups per character instead of a test per form."""
+        entities: dict[str, dict[str, str]] = {}
         for form in self.by_prefix.get(first, ()):
             if not form.words and len(form.raw) >= self._shortest(form):
-                entities.setdefault(form.raw, form.entity)
-        entry = (tuple(sorted({len(r) for r in entities}, reverse=True)), entities)
+                entities.setdefault(form.raw[:2], {}).setdefault(form.raw, form.entity)
+        entry = {}
+        for pair, forms in entities.items():
+            by_three: dict[str, set[int]] = {}
+            for r in forms:
+                if len(r) >= 3:
+                    by_three.setdefault(r[:3], set()).add(len(r))
+            entry[pair] = ({k: tuple(sorted(v, reverse=True)) for k, v in by_three.items()}, forms)
         self._raw[first] = entry
         return entry
 
@@ -387,8 +522,9 @@ class NameTable:
 def _forms(entity: str, names: list[str]) -> list[Form]:
     out = []
     for n in names:
-        if _comparable(n):
-            words = tuple(_WORD.findall(fold(n)))
+        folded = fold(n)
+        if folded.isascii():  # _comparable(n)
+            words = tuple(_WORD.findall(folded))
             if not words or sum(map(len, words)) < 2 or (len(words) == 1 and len(words[0]) < _MIN_LETTERS and not n.isupper()):
                 continue
             out.append(Form(entity, words, n, len(n) > 1 and n.replace(" ", "").isupper()))
@@ -419,8 +555,13 @@ def self_names_first(entity: str) -> str:
 
 @lru_cache(maxsize=1)
 def _english_names() -> dict[str, list[str]]:
+    return _names_by_entity(_english())
+
+
+def _names_by_entity(english: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Entity id -> its folded English names, in the order of ``english``."""
     out: dict[str, list[str]] = {}
-    for name, ids in _english().items():
+    for name, ids in english.items():
         for i in ids:
             out.setdefault(i, []).append(name)
     return out
@@ -481,10 +622,23 @@ def _table(folder: Path | None, comparable: bool) -> NameTable | None:
     path = folder / "names.tsv" if folder is not None else None
     if path is None or not path.is_file():
         return None
+    forms = [f for f in _language_forms(path) if bool(f.words) == comparable]
+    return NameTable(forms, _english(), _place_lookups(comparable))
+
+
+@lru_cache(maxsize=None)
+def _language_forms(path: Path) -> tuple[Form, ...]:
+    """Every form of a language's names file, in order (read once for both of its tables)."""
     forms: list[Form] = []
     for entity, names in read_table(path, 2):
-        forms += [f for f in _forms(entity, names.split("|")) if bool(f.words) == comparable]
-    return NameTable(forms + _place_forms(comparable), _english())
+        forms += _forms(entity, names.split("|"))
+    return tuple(forms)
+
+
+@lru_cache(maxsize=2)
+def _place_lookups(comparable: bool) -> _Lookups:
+    """The gazetteer's forms looked up, once for every language's table."""
+    return _Lookups(_place_forms(comparable))
 
 
 def names_for(source: Profile, comparable: bool = True) -> NameTable | None:

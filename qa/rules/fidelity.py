@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 from rapidfuzz import fuzz, process
@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from qa.align import SentencePair
 from qa.context import Context
 from qa.languages.frequency import english, zipf
-from qa.languages.names import SourceIndex, alternate_names, home_entities, kind_of, names_for, tagged
+from qa.languages.names import NameTable, SourceIndex, alternate_names, home_entities, kind_of, names_for, tagged
 from qa.languages.names import territories as names_territories
 from qa.languages.transliteration import ascii_fold, has_cyrillic
 from qa.model import Hit, Severity, Span
@@ -205,26 +205,47 @@ def loosely(target_word: str, source_word: str) -> bool:
             or (len(a) >= 4 and fuzz.ratio(a, b) >= 80))
 
 
+def _target_word(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str, bool]:
+    """A target word's parts (folded, lower case, split at hyphens) by their sound keys and by their first four
+    letters (parts of four letters or more), the word folded, and whether it is capitalised."""
+    folded = ascii_fold(text).lower()
+    parts = folded.split("-")
+    return tuple(sound_key(w) for w in parts), tuple(w[:4] for w in parts if len(w) >= 4), folded, text[:1].isupper()
+
+
+_TARGET_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str, bool]] = {}
+
+
 class _Names:
     """What the name rules know of one source and its translation, computed once for QA802 and QA803."""
 
     def __init__(self, target: Text, source: Text, ctx: Context) -> None:
         self.comparable = source.script_shares.comparable
         self.home = home_entities(ctx.source)
-        # the scripts of the source's letters by Unicode name (CJK, KATAKANA, DEVANAGARI, ...), for the gazetteer evidence
-        # (Latin letters in a Chinese text are acronyms and brands: a gazetteer's "Qahirə" is no name of Cairo there)
-        self.scripts = frozenset(_script_word(c) for c in set(source.raw) if c.isalpha()) - {"LATIN", "CYRILLIC"} if not self.comparable else frozenset()
+        self._source_raw, self._target = source.raw, target  # for what is worked out on first need (scripts, nodots, ...)
         self.table = names_for(ctx.source, self.comparable)
         self.index = SourceIndex.of(source.raw, ctx.source, self.comparable)
         self.found = self.table.found(self.index) if self.table is not None else []
         self.entities = {e for e, _, _ in self.found}
-        tgt_tokens = [p for t in target.tokens for p in ascii_fold(t.text).lower().split("-")]
-        self.target_keys = frozenset(sound_key(w) for w in tgt_tokens)
-        self.target_prefixes = frozenset(w[:4] for w in tgt_tokens if len(w) >= 4)
-        self.nodots = target.raw.replace(".", "")
-        self.title_words = " ".join(t.text.upper() for t in target.tokens if t.text[:1].isupper() and 2 <= len(t.text) <= 5)
+        # the target's words folded, split at hyphens: their sound keys and first four letters; the folded
+        # capitalised words, in order
+        keys: set[str] = set()
+        prefixes: set[str] = set()
+        self.target_names: list[str] = []
+        seen = _TARGET_WORDS
+        if len(seen) >= 200_000:  # a long run over many texts: keep the memory bounded
+            seen.clear()
+        for t in target.tokens:
+            word = seen.get(t.text)
+            if word is None:
+                word = seen[t.text] = _target_word(t.text)
+            keys.update(word[0])
+            prefixes.update(word[1])
+            if word[3]:
+                self.target_names.append(word[2])
+        self.target_keys = frozenset(keys)
+        self.target_prefixes = frozenset(prefixes)
         self.runs = self._runs(target)
-        self.target_names = [ascii_fold(t.text).lower() for t in target.tokens if t.text[:1].isupper()]
         # known entities the target names: an n-gram of a name run that the English table knows
         self.target_entities: dict[str, tuple[int, int]] = {}
         if self.table is not None:
@@ -233,13 +254,39 @@ class _Names:
                     for e in ids:
                         self.target_entities.setdefault(e, (run[i].start, run[j].end))
         # name-like words of a Latin or Cyrillic source: (start, end, word, folded, strong), and those the target lacks
+        self._capital_indexes = sorted(self.index.capitalised)
         self.source_names = self._source_names(source, ctx) if self.comparable else []
         # the source's capitalised words (start, folded word), in order, for the transcription check near a name
-        self.capitalised = [(a, w) for w, a, _, _ in self.index.tokens if source.raw[a : a + 1].isupper()]
+        toks = self.index.tokens
+        self.capitalised = [(toks[i][1], toks[i][0]) for i in self._capital_indexes]
         self._capital_starts = [a for a, _ in self.capitalised]
         self.dropped = [n for n in self.source_names
                         if not (_stem_match(n[3], self.target_keys) or any(loosely(t, n[3]) for t in self.target_names))]
         self.dropped_starts = frozenset(n[0] for n in self.dropped)
+
+    @cached_property
+    def scripts(self) -> frozenset[str]:
+        """The scripts of the source's letters by Unicode name (CJK, KATAKANA, DEVANAGARI, ...) but Latin and Cyrillic,
+        for the gazetteer evidence (Latin letters in a Chinese text are acronyms and brands: a gazetteer's "Qahirə"
+        is no name of Cairo there); none for a Latin or Cyrillic source."""
+        if self.comparable:
+            return frozenset()
+        return frozenset(_script_word(c) for c in set(self._source_raw) if c.isalpha()) - {"LATIN", "CYRILLIC"}
+
+    @cached_property
+    def nodots(self) -> str:
+        """The target without its full stops ("U.S." as "US")."""
+        return self._target.raw.replace(".", "")
+
+    @cached_property
+    def title_words(self) -> str:
+        """The target's capitalised words of two to five letters, in capitals (where an acronym may stand)."""
+        return " ".join(t.text.upper() for t in self._target.tokens if t.text[:1].isupper() and 2 <= len(t.text) <= 5)
+
+    @cached_property
+    def source_keys(self) -> frozenset[str]:
+        """The sound keys of the source's words (built on first use: most target names are matched before)."""
+        return frozenset(sound_key(w) for w, _, _, _ in self.index.tokens)
 
     def unmatched_capital(self, lo: int, hi: int, source: Text) -> bool:
         """Is a capitalised source word in [lo, hi) that does not open a sentence missing from the translation, even
@@ -292,17 +339,16 @@ class _Names:
         return merged
 
     def _known(self, run: list[Token]) -> list[tuple[int, int, set[str]]]:
-        """(first, last, entity ids) of every n-gram of a target name run that names a known entity."""
-        out = []
+        """(first, last, entity ids) of every n-gram of a target name run that names a known entity (worked out
+        once per table and run of words: news repeats its names; the list is shared, not to be changed)."""
         assert self.table is not None
-        for i in range(len(run)):
-            for j in range(min(len(run), i + 4) - 1, i - 1, -1):
-                phrase = " ".join(t.text for t in run[i : j + 1])
-                phrase = re.sub(r"['’]s$", "", phrase)
-                ids = self.table.english_ids(phrase)
-                if ids:
-                    out.append((i, j, ids))
-                    break
+        words = tuple(t.text for t in run)
+        known = _KNOWN.get(self.table)
+        if known is None or len(known) >= 100_000:  # a long run over many texts: keep the memory bounded
+            known = _KNOWN[self.table] = {}
+        out = known.get(words)
+        if out is None:
+            out = known[words] = _known_in(self.table, words)
         return out
 
     def related(self, tokens: list[Token], ids: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
@@ -370,15 +416,16 @@ class _Names:
         out = []
         # a text that capitalises common words of its language inside sentences capitalises nouns (German):
         # a capital says little there
-        words = [w for w, _, _, _ in self.index.tokens if w.isalpha()]
-        common_capitals = sum(
-            1 for _, a, e, _ in self.index.tokens
-            if source.raw[a : a + 1].isupper() and not _initial(source.raw, a, starts) and lang is not None
-            and _source_zipf(source.raw[a:e], ctx) >= 4.0)
-        nouns = common_capitals >= 2 and common_capitals >= 0.1 * len(words)
-        for word, start, end, caps in self.index.tokens:
+        toks = self.index.tokens
+        words = sum(1 for w, _, _, _ in toks if w.isalpha())
+        # the words with a capital first letter (SourceIndex.capitalised), in order: only they can be names
+        capitals = [toks[i] for i in self._capital_indexes]
+        common_capitals = 0 if lang is None else sum(
+            1 for _, a, e, _ in capitals if not _initial(source.raw, a, starts) and _source_zipf(source.raw[a:e], ctx) >= 4.0)
+        nouns = common_capitals >= 2 and common_capitals >= 0.1 * words
+        for word, start, end, caps in capitals:
             raw = source.raw[start:end]
-            if caps or not raw[:1].isupper() or len(word) < 3 or not word.isalpha():
+            if caps or len(word) < 3 or not word.isalpha():
                 continue
             if _initial(source.raw, start, starts) or any(s <= start < e for s, e in spans) or source.is_protected(start, end):
                 continue
@@ -389,6 +436,24 @@ class _Names:
             # strong: a name English knows that is no common word of the source language
             out.append((start, end, raw, word, len(word) >= 4 and en >= 2.0 and (src < 3.5 or (not nouns and src - en < 1.5))))
         return out
+
+
+_KNOWN: dict[NameTable, dict[tuple[str, ...], list[tuple[int, int, set[str]]]]] = {}
+_S_END = re.compile(r"['’]s$")
+
+
+def _known_in(table: NameTable, words: tuple[str, ...]) -> list[tuple[int, int, set[str]]]:
+    """(first, last, entity ids) of every n-gram of a run of words, of up to four, that names a known entity: the
+    longest from each word on."""
+    out = []
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 4) - 1, i - 1, -1):
+            phrase = _S_END.sub("", " ".join(words[i : j + 1]))
+            ids = table.english_ids(phrase)
+            if ids:
+                out.append((i, j, ids))
+                break
+    return out
 
 
 def _source_zipf(word: str, ctx: Context) -> float:
@@ -494,7 +559,6 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
     if not names.comparable and table is None:
         return
     runs = names.runs
-    keys = frozenset(sound_key(w) for w, _, _, _ in names.index.tokens) if names.comparable else frozenset()
     for run in runs:
         # words under three letters, and function words opening a sentence ("The Europe"), need no counterpart
         matched = [len(t.text) < 3 or english(t.text.lower()) >= _FUNCTION_WORD for t in run]
@@ -519,7 +583,7 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
             long = [k for k in range(len(run)) if not matched[k]]
         if names.comparable:
             for k, t in enumerate(run):
-                if not matched[k] and any(_stem_match(part, keys) for part in _parts(t.text)):
+                if not matched[k] and any(_stem_match(part, names.source_keys) for part in _parts(t.text)):
                     matched[k] = True
         if all(matched):
             continue
@@ -625,7 +689,7 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
         return Hit(block.start, block.end, message, severity=severity, related=(Span("source", start, end),))
 
     # 1. known places, languages and currencies, in any script
-    extra = {kind_of(e) for e in names.target_entities if e not in names.entities and not (names.table and names.table.present(e, names.index))}
+    extra: set[str] | None = None  # the kinds of the known entities the target names and the source does not (on first need)
     seen_entities = set()
     for entity, start, end in names.found:
         kind = kind_of(entity)
@@ -637,6 +701,8 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
         word = source.raw[start:end]
         if names.in_target(entity) or any(loosely(t, fold_word) for t in names.target_names for fold_word in [ascii_fold(ctx.source.to_latin(word)).lower()]):
             continue
+        if extra is None:
+            extra = {kind_of(e) for e in names.target_entities if e not in names.entities and not (names.table and names.table.present(e, names.index))}
         swapped = kind in extra
         h = hit(start, end, f"{word!r} from the source is missing in the translation" + (", which names another here" if swapped else ""))
         if h:
@@ -660,14 +726,16 @@ def source_name_dropped(target: Text, source: Text, ctx: Context) -> Iterator[Hi
     seen = set()
     for m in _KEPT.finditer(source.raw):
         tok = _HYPHEN_ENDING.sub("", m.group().strip(".'-"))
-        if source.is_protected(m.start(), m.end()) or len(tok) < 2:
-            continue
-        if any(s <= m.start() < e for s, e in reported) or any(s <= m.start() < e for _, s, e in names.found):
+        if len(tok) < 2:
             continue
         if latin_source and (
             (tok.isalpha() and (tok.islower() or tok.istitle()))  # at most one capital: the quick common case
             or not (sum(c.isupper() for c in tok) >= 2 or any(c.isdigit() for c in tok))
         ):
+            continue  # tested first (each test only skips the token): the cheapest and most often true
+        if source.is_protected(m.start(), m.end()):
+            continue
+        if any(s <= m.start() < e for s, e in reported) or any(s <= m.start() < e for _, s, e in names.found):
             continue
         if not latin_source and tok.isalpha() and ctx.source.wordfreq and zipf(tok.lower(), ctx.source.wordfreq) >= 3.0 and (
             tok.islower() or english(tok.lower()) < 3.0
@@ -798,10 +866,11 @@ def copied_source_word(target: Text, source: Text, ctx: Context) -> Iterator[Hit
         )
         if copied and (not run or target.raw[run[-1].end : tok.start].strip() == ""):
             run.append(tok)
-        else:
+        elif copied:
             yield from flush()
-            if copied:
-                run.append(tok)
+            run.append(tok)
+        elif run:
+            yield from flush()
     yield from flush()
 
 
