@@ -22,6 +22,7 @@ from qa import chrome_model
 from qa.chrome_model import HANDLE as _HANDLE, PHONE as _PHONE  # one home for the contact patterns
 from qa.chrome_model import fold  # lower case, Cyrillic read in Latin, accents dropped: the vocabularies' spelling
 from qa.model import Hit, Severity
+from qa.prefilter import Prefilter
 from qa.tables import BOILERPLATE, load_table
 from qa.text import EMAIL, Block, Text
 
@@ -104,7 +105,7 @@ def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
 
 def rule_hits(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
     """The pattern files' and the line-shape rules' hits, before the chrome scorer and the merging."""
-    hits: dict[str, list[Hit]] = {kind: [] for kind, _ in _plans(extra)}
+    hits: dict[str, list[Hit]] = {kind: [] for kind, _ in _plans(extra)[0]}
     for para in target.paragraphs:
         seen: dict[str, list[tuple[int, int]]] = {}  # report spans lie inside their paragraph
         for kind, start, end, report in _paragraph_matches(target.slice(para), para.index == 0, extra):
@@ -121,23 +122,28 @@ def rule_hits(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
 @lru_cache(maxsize=8192)  # pages repeat their furniture line for line; a match depends on the line alone
 def _paragraph_matches(text: str, first: bool, extra: tuple[Path, ...]) -> tuple[tuple[str, int, int, str], ...]:
     """Each kind's pattern matches in one paragraph: (kind, start, end, report), in pattern order; a kind
-    stops at its first match that reports the whole paragraph."""
+    stops at its first match that reports the whole paragraph. A pattern runs only when the paragraph holds
+    the literals it cannot match without (``qa.prefilter``, one pass for all the patterns)."""
     nwords = len(text.split())
-    found = []
-    for kind, kind_patterns in _plans(extra):
-        for p, _line, method in kind_patterns:
+    plans, prefilter = _plans(extra)
+    _, possible = prefilter.found(text)
+    out = []
+    for kind, kind_patterns in plans:
+        for i, p, filtered, method in kind_patterns:
             if p.max_words is not None and nwords > p.max_words or first and p.not_first:
                 continue
+            if filtered and i not in possible:
+                continue  # a literal every match holds is missing: the pattern cannot match
             try:
                 m = method(text) if p.timeout is None else method(text, timeout=p.timeout)
             except TimeoutError:
                 continue
             if m is None:
                 continue
-            found.append((kind, m.start(), m.end(), p.report))
+            out.append((kind, m.start(), m.end(), p.report))
             if p.report == "paragraph":
                 break
-    return tuple(found)
+    return tuple(out)
 
 
 class _Spans:
@@ -271,13 +277,22 @@ def _one_per_line(target: Text, hits: dict[str, list[Hit]]) -> dict[str, list[Hi
     return out
 
 
+_Plan = tuple[tuple[str, tuple[tuple[int, Pattern, bool, Callable[..., Any]], ...]], ...]
+
+
 @lru_cache(maxsize=16)
-def _plans(extra: tuple[Path, ...]) -> tuple[tuple[str, tuple[tuple[Pattern, bool, Callable[..., Any]], ...]], ...]:
-    """Each kind's patterns with their match method bound once (the scan runs on every paragraph)."""
-    return tuple(
-        (kind, tuple((p, p.match == "line", p.regex.fullmatch if p.match == "line" else p.regex.search) for p in ps))
-        for kind, ps in load_patterns(extra).items()
+def _plans(extra: tuple[Path, ...]) -> tuple[_Plan, Prefilter]:
+    """Each kind's patterns with their required literals and their match method bound once (the scan runs on
+    every paragraph), and the prefilter that finds every pattern's literals in one pass."""
+    patterns = load_patterns(extra)
+    prefilter = Prefilter.build(p.regex.pattern for ps in patterns.values() for p in ps)
+    numbered = iter(enumerate(prefilter.groups))
+    plan = tuple(
+        (kind, tuple((i, p, bool(groups), p.regex.fullmatch if p.match == "line" else p.regex.search)
+                     for p, (i, groups) in zip(ps, numbered)))
+        for kind, ps in patterns.items()
     )
+    return plan, prefilter
 
 
 def _report_span(target: Text, para: Block, start: int, end: int, report: str) -> tuple[int, int]:
@@ -384,6 +399,11 @@ class _Shapes:
     store_call: regex.Pattern[str]
     agency: regex.Pattern[str]
     agency_end: regex.Pattern[str]
+    cues: Prefilter  # the literals of the four vocabulary patterns (call, store_call, agency, agency_end)
+
+    def can(self, i: int, text: str) -> bool:
+        """Whether pattern ``i`` of ``cues`` can match ``text`` (a verb, a channel, an agency in it)."""
+        return not self.cues.groups[i] or i in self.cues.found(text)[1]
 
 
 @lru_cache(maxsize=1)
@@ -401,7 +421,8 @@ def _shapes() -> _Shapes:
     )
     agency = regex.compile(rf"(?<!\w)(?:{_alternation(v.agencies)})(?!\w)", regex.I)
     agency_end = regex.compile(rf"(?:^|\s)(?:{_alternation(v.agencies)})\W*$", regex.I)
-    return _Shapes(label_line, call, store_call, agency, agency_end)
+    cues = Prefilter.build(p.pattern for p in (call, store_call, agency, agency_end))
+    return _Shapes(label_line, call, store_call, agency, agency_end, cues)
 
 
 _WORD = regex.compile(r"\p{L}(?:[\p{L}\p{M}]|['’.&-](?=\p{L}))*+|\d[\d.,:/-]*+\p{L}{0,2}+|\(s\)")
@@ -579,7 +600,7 @@ _WEAK = "(a lone name)"
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in _WORD.findall(text)]
+    return _WORD.findall(text)
 
 
 def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
@@ -587,8 +608,11 @@ def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
     tokens = _tokens(text)
     if "I" in tokens:
         return None  # the English pronoun: a quote ("I like it"), not Serbian "i" ("and") between platform names
-    words = [fold(t) for t in tokens if not _NUMBER.match(t) and t != "(s)"]
+    if len(tokens) > MAX_SHAPE_WORDS and not _GALLERY_INDEX.fullmatch(text) and any(
+            not _NUMBER.match(t) and t != "(s)" for t in tokens):
+        return None  # a long line with a word: prose (the test below, decided before folding every word)
     numbers = [t for t in tokens if _NUMBER.match(t)]
+    words = [fold(t) for t in tokens if not _NUMBER.match(t) and t != "(s)"]
     if not words:
         if numbers and _SYMBOL.search(text):
             return "page-counter", "page chrome: a counter (symbols and numbers only, no words)"
@@ -663,6 +687,11 @@ def _link_row(text: str, first: bool) -> tuple[str, str] | None:
 
 def _date_line(text: str, first: bool) -> tuple[str, str] | None:
     """A line that is only a date or time stamp, maybe with a place, an agency or a label before it."""
+    return _date_stamp(text)
+
+
+@lru_cache(maxsize=4096)  # the shape test and the list-item test ask about the same line
+def _date_stamp(text: str) -> tuple[str, str] | None:
     d = vocabulary().dates
     place = _PLACE_PREFIX.match(text)  # "NOVI SAD, ", but not "Yesterday, " or "Јуче, ": a date word is the stamp
     keep = place is not None and all(fold(t).rstrip(".") in _date_words() for t in _tokens(place.group()))
@@ -790,7 +819,10 @@ def _call_line(text: str, first: bool) -> tuple[str, str] | None:
     if len(text.split()) > 25:
         return None
     folded = fold(text)
-    m = _shapes().call.search(folded) or _shapes().store_call.search(folded)
+    shapes = _shapes()
+    _, possible = shapes.cues.found(folded)
+    m = (shapes.call.search(folded) if 0 in possible or not shapes.cues.groups[0] else None) or (
+        shapes.store_call.search(folded) if 1 in possible or not shapes.cues.groups[1] else None)
     if m is None:
         return None
     return "social-footer", f"page chrome: a call to action ('{m.group('verb')}' ... '{m.group('channel')}')"
@@ -798,7 +830,8 @@ def _call_line(text: str, first: bool) -> tuple[str, str] | None:
 
 def _agency_in(text: str) -> bool:
     """An agency or picture library named as a name is: capitalised ("Beta", "AP"), not the word "beta"."""
-    return any(m.group()[0].isupper() for m in _shapes().agency.finditer(text))
+    shapes = _shapes()
+    return shapes.can(2, text) and any(m.group()[0].isupper() for m in shapes.agency.finditer(text))
 
 
 _CREDIT_WORD = regex.compile(r"\b(?:photo\w*|image\w*|picture\w*|credit\w*|foto\w*|illustration|ilustracija|snimio|snimila)\b",

@@ -1,0 +1,104 @@
+"""The multi-pattern prefilter: the literals it reads from an expression are ones every match holds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import regex
+
+from qa import boilerplate
+from qa.prefilter import Prefilter, fold, required
+from qa.rules import calques
+from qa.text import Text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_literals_of_a_concatenation_and_an_alternation() -> None:
+    assert required(r"\bsubscribe to\s+our\s+newsletter\b") == (
+        frozenset({"subscribe to"}), frozenset({"newsletter"}), frozenset({"our"}))
+    assert required(r"(?:views?|comments?)\s*:\s*\d+") == (frozenset({"view", "views", "comment", "comments"}),)
+    # an optional piece is not required; a lookahead's text is
+    assert required(r"(?:main\s+)?photo") == (frozenset({"photo"}),)
+    assert required(r"(?=[^\n]*\bnewsletters?\b)[^\n]*") == (frozenset({"newsletter", "newsletters"}),)
+    assert required(r"(?!\bads\b)\w+") == ()
+    # a branch with one alternative that needs nothing needs nothing
+    assert required(r"cookies|\d+") == ()
+
+
+def test_case_is_folded_on_both_sides() -> None:
+    assert required("(?-i:GALLERY) (?i:Foto)") == (frozenset({"gallery foto"}),)
+    pf = Prefilter.build([r"istanbul\s+news"])
+    assert pf.found("İSTANBUL NEWS")[1] == {0} and regex.search(r"istanbul\s+news", "İSTANBUL NEWS", regex.I)
+    assert not pf.found("Ankara news")[1]
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?:cookie){e<=1}s",  # fuzzy matching: Python's parser would read the braces as text
+    r"[[:alpha:]]+ tags",  # a POSIX class
+    r"\L<words> here",  # a named list
+    r"(?V1)[[a-z]--[aeiou]]+ link",  # version 1 set operations
+])
+def test_syntax_of_the_regex_module_alone_gets_no_literals(pattern: str) -> None:
+    assert required(pattern) == ()
+
+
+def test_unicode_properties_and_named_groups_are_read() -> None:
+    assert required(r"(?<label>\p{Lu}\p{L}+):\s+foto") == (frozenset({"foto"}),)
+    assert required(r"\\pL literal") == (frozenset({"\\pl literal"}),)  # an escaped backslash, then text
+
+
+def test_every_case_insensitive_pair_of_characters_has_one_fold() -> None:
+    """The prefilter's fold must map any two characters the regex module matches case-insensitively to
+    the same text, or a match could hide from it."""
+    for i in range(0x110000):
+        c = chr(i)
+        if 0xD800 <= i < 0xE000 or c.lower() == c.upper() == c.casefold() == c:
+            continue
+        p = regex.compile(regex.escape(c), regex.IGNORECASE | regex.V0)
+        for d in {*c.lower(), *c.upper(), *c.title(), *c.casefold()}:
+            if d != c and p.fullmatch(d):
+                assert fold(c) == fold(d), (c, d)
+
+
+def _texts() -> list[str]:
+    """Chrome and prose lines: the labelled chrome benchmark lines and the rules' documented examples."""
+    lines = [json.loads(line)["text"] for line in (ROOT / "benchmarks/data/chrome/lines.jsonl").read_text("utf-8").splitlines()]
+    for c in calques.calques():
+        lines += [c.example, c.good]
+    return [t for line in lines for t in (line, line.upper(), line.lower())]
+
+
+def test_a_pattern_that_matches_is_never_filtered_out() -> None:
+    patterns = [p.regex for ps in boilerplate.load_patterns().values() for p in ps] + [c.pattern for c in calques.calques()]
+    pf = Prefilter.build(p.pattern for p in patterns)
+    assert sum(1 for g in pf.groups if g) > 0.9 * len(patterns)  # nearly every pattern has literals
+    matched = 0
+    for text in _texts():
+        _, possible = pf.found(text)
+        for i, p in enumerate(patterns):
+            if p.search(text):
+                matched += 1
+                assert not pf.groups[i] or i in possible, (p.pattern, text)
+    assert matched > 300
+
+
+def test_a_pattern_added_to_a_bundled_table_at_run_time_is_found(tmp_path, monkeypatch) -> None:
+    table = tmp_path / "boilerplate.toml"
+    shipped = (ROOT / "qa/data/languages/en/boilerplate.toml").read_text(encoding="utf-8")
+    table.write_text(shipped + '\n[[pattern]]\nrule = "orphan-embed-label"\nmatch = "line"\n'
+                     "regex = '''(?:swipe|scroll)\\s+for\\s+the\\s+next\\s+(?:story|slide)'''\n", encoding="utf-8")
+    line = "SWIPE for the next slide"
+    text = Text(f"Floods hit the north\nThe river rose overnight.\n{line}\nRescuers arrived at dawn.")
+    assert not boilerplate.scan(text, ())["orphan-embed-label"]
+    monkeypatch.setattr(boilerplate, "bundled_paths", lambda: [table])
+    for cached in (boilerplate.load_patterns, boilerplate._plans, boilerplate._paragraph_matches):
+        cached.cache_clear()
+    try:
+        hits = boilerplate.scan(text, ())["orphan-embed-label"]
+        assert [text.raw[h.start:h.end] for h in hits] == [line]
+    finally:
+        for cached in (boilerplate.load_patterns, boilerplate._plans, boilerplate._paragraph_matches):
+            cached.cache_clear()
