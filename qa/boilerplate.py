@@ -126,7 +126,7 @@ def _paragraph_matches(text: str, first: bool, extra: tuple[Path, ...]) -> tuple
     the literals it cannot match without (``qa.prefilter``, one pass for all the patterns)."""
     nwords = len(text.split())
     plans, prefilter = _plans(extra)
-    _, possible = prefilter.found(text)
+    possible = prefilter.found(text)
     out = []
     for kind, kind_patterns in plans:
         for i, p, filtered, method in kind_patterns:
@@ -403,7 +403,7 @@ class _Shapes:
 
     def can(self, i: int, text: str) -> bool:
         """Whether pattern ``i`` of ``cues`` can match ``text`` (a verb, a channel, an agency in it)."""
-        return not self.cues.groups[i] or i in self.cues.found(text)[1]
+        return not self.cues.groups[i] or i in self.cues.found(text)
 
 
 @lru_cache(maxsize=1)
@@ -820,7 +820,7 @@ def _call_line(text: str, first: bool) -> tuple[str, str] | None:
         return None
     folded = fold(text)
     shapes = _shapes()
-    _, possible = shapes.cues.found(folded)
+    possible = shapes.cues.found(folded)
     m = (shapes.call.search(folded) if 0 in possible or not shapes.cues.groups[0] else None) or (
         shapes.store_call.search(folded) if 1 in possible or not shapes.cues.groups[1] else None)
     if m is None:

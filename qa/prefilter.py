@@ -42,7 +42,9 @@ _TURKIC = str.maketrans({"İ": "i", "ı": "i"})
 
 def fold(text: str) -> str:
     """Text as the prefilter compares it: case folded, the Turkish i's read as i."""
-    return text.translate(_TURKIC).casefold()
+    if "İ" in text or "ı" in text:  # rare: translate costs more than the fold itself
+        text = text.translate(_TURKIC)
+    return text.casefold()
 
 Groups = tuple[frozenset[str], ...]
 
@@ -207,38 +209,32 @@ class Prefilter:
     """Which of a list of expressions a text can match, by their required literals (one pass)."""
 
     groups: tuple[Groups, ...]  # per expression, in the caller's order; () = always run
-    automaton: Any  # ahocorasick.Automaton: each literal -> the expressions whose first group holds it
+    automaton: Any  # ahocorasick.Automaton: each literal of a first group -> the expressions it opens
 
     @classmethod
     def build(cls, patterns: Iterable[str]) -> Prefilter:
         groups = tuple(required(p) for p in patterns)
         by_literal: dict[str, list[int]] = {}
         for i, gs in enumerate(groups):
-            for g in gs:
-                for s in g:
-                    by_literal.setdefault(s, [])
             for s in gs[0] if gs else ():
-                by_literal[s].append(i)
+                by_literal.setdefault(s, []).append(i)
         automaton = None
         if by_literal:
             automaton = ahocorasick.Automaton()
             for s, ids in sorted(by_literal.items()):
-                automaton.add_word(s, (s, tuple(ids)))
+                automaton.add_word(s, tuple(ids))
             automaton.make_automaton()
         return cls(groups, automaton)
 
-    def found(self, text: str) -> tuple[frozenset[str], frozenset[int]]:
-        """The literals in ``text`` and the expressions with literals (groups) that can match it: those
-        whose every group has a literal in the text."""
+    def found(self, text: str) -> set[int]:
+        """The expressions with literals that can match ``text``: one pass finds the literals of each
+        expression's most selective group (``groups[i][0]``); an expression found so has its other
+        groups looked up in the text."""
         if self.automaton is None:
-            return frozenset(), frozenset()
-        literals = set()
+            return set()
+        folded = fold(text)
         first: set[int] = set()
-        for _, (s, ids) in self.automaton.iter(fold(text)):
-            literals.add(s)
+        for _, ids in self.automaton.iter(folded):
             first.update(ids)
-        return frozenset(literals), frozenset(i for i in first if self.possible(i, literals))
-
-    def possible(self, i: int, found: frozenset[str] | set[str]) -> bool:
-        """Whether expression ``i`` can match a text holding literals ``found``."""
-        return all(not g.isdisjoint(found) for g in self.groups[i])
+        groups = self.groups
+        return {i for i in first if all(any(s in folded for s in g) for g in groups[i][1:])}
