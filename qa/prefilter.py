@@ -20,6 +20,7 @@ a case-sensitive one are filtered alike.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -65,7 +66,9 @@ def required(pattern: str) -> Groups:
     if source is None:
         return ()
     try:
-        tree = _sre.parse(source, 0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "possible nested set" and the like: syntax read two ways
+            tree = _sre.parse(source, 0)
     except Exception:  # noqa: BLE001 - any syntax re cannot read: no prefilter, the expression always runs
         return ()
     exact, groups = _sequence(list(tree))
