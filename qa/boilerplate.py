@@ -599,8 +599,14 @@ def classify_line(line: str, first: bool = False) -> tuple[str, str, bool] | Non
 _WEAK = "(a lone name)"
 
 
-def _tokens(text: str) -> list[str]:
-    return _WORD.findall(text)
+@lru_cache(maxsize=4096)  # the vocabulary and date tests read the same line's words
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=4096)  # the label and call tests fold the same line
+def _folded(text: str) -> str:
+    return fold(text)
 
 
 def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
@@ -667,11 +673,14 @@ def _date_words() -> frozenset[str]:
 
 
 _ROW_SEPARATOR = regex.compile(r"(?<!\s)(?:\s++[|·•]\s++|\s*+[›»→]\s*+|\s++>\s++)")
+_ROW_CHARS = "|·•›»→>"  # a separator holds one of these: a line with none is one segment
 
 
 def _link_row(text: str, first: bool) -> tuple[str, str] | None:
     """A row of short capitalised links: a menu, a breadcrumb trail, a share bar ("News | Region | World",
     "Home › Sport › Novi Sad"). Three or more segments of one to three words, none a sentence."""
+    if first or not any(c in text for c in _ROW_CHARS):
+        return None
     parts = [p.strip(" \t«»<>|·•") for p in _ROW_SEPARATOR.split(text)]
     parts = [p for p in parts if p]
     if len(parts) < 3 or len(parts) > 12 or first:
@@ -756,7 +765,7 @@ def _value_is_not_a_sentence(value: str, max_words: int = 14) -> bool:
 
 def _label_line(text: str, first: bool) -> tuple[str, str] | None:
     """ "Label: value": a byline, credit, tags or contact label and a value that is not a sentence."""
-    folded = fold(text)
+    folded = _folded(text)
     if len(folded) != len(text):  # folding changed offsets (đ -> dj): match on the folded text only
         pass
     m = _shapes().label_line.match(folded)
@@ -818,7 +827,7 @@ def _call_line(text: str, first: bool) -> tuple[str, str] | None:
     """A call to follow, join, subscribe or download, with the channel it points to, on a short line."""
     if len(text.split()) > 25:
         return None
-    folded = fold(text)
+    folded = _folded(text)
     shapes = _shapes()
     possible = shapes.cues.found(folded)
     m = (shapes.call.search(folded) if 0 in possible or not shapes.cues.groups[0] else None) or (

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from qa.idioms.english import (PatternToken, compile_pattern, match_from, rarest, required_words, sentence_tokens,
-                               text_bag, word_bag)
+from qa.idioms.english import PatternToken, compile_pattern, match_from, rarest, required_words, sentence_tokens, word_bag
 from qa.idioms.source import SourceForm, compile_form, match_form, source_key, source_words
 from qa.languages import bundled as bundled_profiles
 from qa.languages import profile
@@ -172,8 +171,11 @@ class IdiomTable:
                 compiled = _form(form, idiom.lang)
                 self._source_index.setdefault(compiled.stems[0], []).append(_Form(idiom, compiled))
         self._bag_keys = frozenset(self._bag_index)
-        self._keyed: set[str] = set()  # text words one of whose lemmas is a pattern's rarest word
-        self._unkeyed: set[str] = set()  # text words none of whose lemmas is (most words of most texts)
+        self._vocabulary = frozenset().union(*(alts for cps in self._bag_index.values() for cp in cps for alts in cp.required))
+        # Per distinct text word, remembered: its lemmas that some pattern requires (most words: none),
+        # and whether one of them is a pattern's rarest word (the first test a text must pass).
+        self._lemmas: dict[str, frozenset[str]] = {}
+        self._keyed: set[str] = set()
 
     @classmethod
     def load(
@@ -260,19 +262,19 @@ class IdiomTable:
         """
         keys = self._bag_keys
         words = {t.text for t in text.tokens}
-        if len(self._unkeyed) > _MAX_WORDS_KNOWN:  # forget, then learn this text's words again
-            self._unkeyed.clear()
+        lemmas = self._lemmas
+        if len(lemmas) > _MAX_WORDS_KNOWN:  # forget, then learn this text's words again
+            lemmas.clear()
             self._keyed.clear()
         keyed = words & self._keyed
-        for w in words - self._unkeyed - keyed:
-            if keys.isdisjoint(word_bag(w)):
-                self._unkeyed.add(w)
-            else:
+        for w in words.difference(lemmas):
+            mine = lemmas[w] = self._vocabulary.intersection(word_bag(w))
+            if not keys.isdisjoint(mine):
                 self._keyed.add(w)
                 keyed.add(w)
         if not keyed:
             return set()  # no word can be any pattern's rarest word: the common case, decided in C
-        bag: set[str] = set().union(*text_bag(text))
+        bag: set[str] = set().union(*map(lemmas.__getitem__, words))  # the lemmas patterns require, no others
         out: set[int] = set()
         for lemma in bag.intersection(keys):
             for cp in self._bag_index[lemma]:
