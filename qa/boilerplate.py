@@ -105,7 +105,7 @@ def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
 
 def rule_hits(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
     """The pattern files' and the line-shape rules' hits, before the chrome scorer and the merging."""
-    hits: dict[str, list[Hit]] = {kind: [] for kind, _ in _plans(extra)[0]}
+    hits: dict[str, list[Hit]] = {kind: [] for kind in _plans(extra).kinds}
     for para in target.paragraphs:
         seen: dict[str, list[tuple[int, int]]] = {}  # report spans lie inside their paragraph
         for kind, start, end, report in _paragraph_matches(target.slice(para), para.index == 0, extra):
@@ -125,24 +125,22 @@ def _paragraph_matches(text: str, first: bool, extra: tuple[Path, ...]) -> tuple
     stops at its first match that reports the whole paragraph. A pattern runs only when the paragraph holds
     the literals it cannot match without (``qa.prefilter``, one pass for all the patterns)."""
     nwords = len(text.split())
-    plans, prefilter = _plans(extra)
-    possible = prefilter.found(text)
+    plan = _plans(extra)
     out = []
-    for kind, kind_patterns in plans:
-        for i, p, filtered, method in kind_patterns:
-            if p.max_words is not None and nwords > p.max_words or first and p.not_first:
-                continue
-            if filtered and i not in possible:
-                continue  # a literal every match holds is missing: the pattern cannot match
-            try:
-                m = method(text) if p.timeout is None else method(text, timeout=p.timeout)
-            except TimeoutError:
-                continue
-            if m is None:
-                continue
-            out.append((kind, m.start(), m.end(), p.report))
-            if p.report == "paragraph":
-                break
+    done = None  # the kind whose paragraph-wide match ends its patterns
+    for i in sorted(plan.prefilter.found(text).union(plan.unfiltered)):  # a pattern outside this set cannot match
+        kind, p, method = plan.entries[i]
+        if kind == done or p.max_words is not None and nwords > p.max_words or first and p.not_first:
+            continue
+        try:
+            m = method(text) if p.timeout is None else method(text, timeout=p.timeout)
+        except TimeoutError:
+            continue
+        if m is None:
+            continue
+        out.append((kind, m.start(), m.end(), p.report))
+        if p.report == "paragraph":
+            done = kind
     return tuple(out)
 
 
@@ -277,22 +275,25 @@ def _one_per_line(target: Text, hits: dict[str, list[Hit]]) -> dict[str, list[Hi
     return out
 
 
-_Plan = tuple[tuple[str, tuple[tuple[int, Pattern, bool, Callable[..., Any]], ...]], ...]
+@dataclass(frozen=True)
+class _Plan:
+    """The patterns in one list (each kind's together, in file order) with their match method bound once (the
+    scan runs on every paragraph), and the prefilter that finds every pattern's literals in one pass."""
+
+    kinds: tuple[str, ...]
+    entries: tuple[tuple[str, Pattern, Callable[..., Any]], ...]  # (kind, pattern, fullmatch or search)
+    prefilter: Prefilter  # groups[i]: the literals entries[i] cannot match without
+    unfiltered: frozenset[int]  # the entries with no literal known: they run on every paragraph
 
 
 @lru_cache(maxsize=16)
-def _plans(extra: tuple[Path, ...]) -> tuple[_Plan, Prefilter]:
-    """Each kind's patterns with their required literals and their match method bound once (the scan runs on
-    every paragraph), and the prefilter that finds every pattern's literals in one pass."""
+def _plans(extra: tuple[Path, ...]) -> _Plan:
     patterns = load_patterns(extra)
-    prefilter = Prefilter.build(p.regex.pattern for ps in patterns.values() for p in ps)
-    numbered = iter(enumerate(prefilter.groups))
-    plan = tuple(
-        (kind, tuple((i, p, bool(groups), p.regex.fullmatch if p.match == "line" else p.regex.search)
-                     for p, (i, groups) in zip(ps, numbered)))
-        for kind, ps in patterns.items()
-    )
-    return plan, prefilter
+    entries = tuple((kind, p, p.regex.fullmatch if p.match == "line" else p.regex.search)
+                    for kind, ps in patterns.items() for p in ps)
+    prefilter = Prefilter.build(p.regex.pattern for _, p, _ in entries)
+    unfiltered = frozenset(i for i, groups in enumerate(prefilter.groups) if not groups)
+    return _Plan(tuple(patterns), entries, prefilter, unfiltered)
 
 
 def _report_span(target: Text, para: Block, start: int, end: int, report: str) -> tuple[int, int]:
