@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qa import boilerplate
 from qa.prefilter import Prefilter, fold, required
@@ -102,3 +104,46 @@ def test_a_pattern_added_to_a_bundled_table_at_run_time_is_found(tmp_path, monke
     finally:
         for cached in (boilerplate.load_patterns, boilerplate._plans, boilerplate._paragraph_matches):
             cached.cache_clear()
+
+
+_WORDS = ["news", "Foto", "read", "more", "ab", "İstanbul", "ßig", "us", "x"]
+
+
+def _piece(draw, depth: int) -> str:
+    kind = draw(st.integers(0, 9 if depth < 3 else 3))
+    if kind <= 2:
+        return regex.escape(draw(st.sampled_from(_WORDS)))
+    if kind == 3:
+        return draw(st.sampled_from([r"\s+", r"\s*", r"\b", r"\w+", r"[:|-]", r"[ab]", r".", r"\d?", r"\p{L}+", "^", "$"]))
+    inner = "".join(_piece(draw, depth + 1) for _ in range(draw(st.integers(1, 3))))
+    if kind == 4:
+        return f"(?:{inner})" + draw(st.sampled_from(["?", "*", "+", "{2}", "{0,2}", "{1,3}", "??", "*+"]))
+    if kind == 5:
+        return f"(?:{inner}|{_piece(draw, depth + 1)})"
+    if kind == 6:
+        return draw(st.sampled_from(["(?=", "(?!", "(?<!"])) + inner + ")"
+    if kind == 7:
+        return f"(?>{inner})"
+    if kind == 8:
+        return f"(?-i:{inner})"
+    return f"(?P<g{depth}>{inner})"
+
+
+@st.composite
+def _patterns(draw) -> str:
+    return "".join(_piece(draw, 0) for _ in range(draw(st.integers(1, 4))))
+
+
+@given(_patterns(), st.lists(st.sampled_from([*_WORDS, " ", ":", "-", "1", "a", "B", "\n"]), max_size=14),
+       st.sampled_from([str, str.upper, str.lower]))
+def test_no_text_a_pattern_matches_is_filtered_out(pattern: str, parts: list[str], case) -> None:
+    """Random expressions (literals, classes, repeats, branches, lookarounds, flags) and random texts built
+    from the same words: wherever the expression matches, the prefilter lets it run."""
+    try:
+        compiled = regex.compile(pattern, regex.IGNORECASE | regex.V0)
+    except regex.error:
+        return
+    text = case("".join(parts))
+    pf = Prefilter.build([pattern])
+    if compiled.search(text):
+        assert not pf.groups[0] or 0 in pf.found(text), (pattern, text, pf.groups)
