@@ -5,9 +5,10 @@ text matches none of them. Each expression is read once, at load time, for
 its *required literals*: groups of strings such that every match contains one
 string of each group ("subscribe to" in ``\\bsubscribe to\\s+our\\b``; one of
 "view", "comment" in ``(?:views?|comments?)\\s*:``). One Aho-Corasick pass
-(pyahocorasick) over a case-folded text finds every literal of every
-expression at once; an expression runs only on a text that holds a literal of
-each of its groups. Nothing is written by hand: an expression added to a data
+(pyahocorasick) over a case-folded text finds the literals of every
+expression's most selective group at once; the few expressions found so have
+their other groups looked up, and an expression runs only on a text that holds
+a literal of each of its groups. Nothing is written by hand: an expression added to a data
 file is read the same way, and one whose syntax the reader does not know (the
 ``regex`` module has more than Python's ``re``) simply has no groups and runs
 on every text.
@@ -46,6 +47,7 @@ def fold(text: str) -> str:
     if "İ" in text or "ı" in text:  # rare: translate costs more than the fold itself
         text = text.translate(_TURKIC)
     return text.casefold()
+
 
 Groups = tuple[frozenset[str], ...]
 
