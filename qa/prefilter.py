@@ -21,6 +21,7 @@ a case-sensitive one are filtered alike.
 from __future__ import annotations
 
 import re
+import unicodedata
 import warnings
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -38,8 +39,20 @@ MIN_LITERAL = 2  # a group with a shorter ASCII literal (" ", ":") says too litt
 
 # The regex module's case-insensitive matching pairs dotted and dotless i with both cases of i
 # (Turkish); str.casefold does not ("İ" folds to "i" and a combining dot). Every other pair of
-# characters it matches has one case fold (checked over all cased characters in the tests).
+# characters it matches has one case fold (checked over all cased characters in the tests), except
+# pairs with a character newer than Python's Unicode tables (the regex module carries its own, newer
+# ones): Unicode never makes two existing characters a case pair, so such a pair always holds a
+# character unassigned for Python, and a text or a literal with one is not filtered.
 _TURKIC = str.maketrans({"İ": "i", "ı": "i"})
+
+
+def _unassigned(text: str) -> bool:
+    """Whether ``text`` holds a character Python's Unicode tables do not know (cheap: an unassigned
+    character is not printable, and most text is)."""
+    if text.isascii() or text.isprintable():
+        return False
+    rest = "".join(text.split())  # line breaks, tabs and no-break spaces are not printable either
+    return not rest.isprintable() and any(unicodedata.category(c) == "Cn" for c in set(rest))
 
 
 def fold(text: str) -> str:
@@ -97,6 +110,8 @@ def _useful(groups: list[frozenset[str]]) -> Groups:
 
 
 def _useful_literal(s: str) -> bool:
+    if _unassigned(s):
+        return False
     s = s.strip()
     return len(s) >= MIN_LITERAL or len(s) == 1 and not s.isascii()  # "©", "»": rare enough alone
 
@@ -237,6 +252,8 @@ class Prefilter:
         groups looked up in the text."""
         if self.automaton is None:
             return set()
+        if _unassigned(text):
+            return set(range(len(self.groups)))  # case pairs newer than Python's tables: no filter
         folded = fold(text)
         first: set[int] = set()
         for _, ids in self.automaton.iter(folded):

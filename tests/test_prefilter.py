@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -54,15 +55,19 @@ def test_unicode_properties_and_named_groups_are_read() -> None:
 
 def test_every_case_insensitive_pair_of_characters_has_one_fold() -> None:
     """The prefilter's fold must map any two characters the regex module matches case-insensitively to
-    the same text, or a match could hide from it."""
-    for i in range(0x110000):
-        c = chr(i)
-        if 0xD800 <= i < 0xE000 or c.lower() == c.upper() == c.casefold() == c:
-            continue
-        p = regex.compile(regex.escape(c), regex.IGNORECASE | regex.V0)
-        for d in {*c.lower(), *c.upper(), *c.title(), *c.casefold()}:
-            if d != c and p.fullmatch(d):
-                assert fold(c) == fold(d), (c, d)
+    the same text, or a match could hide from it; a pair with a character Python's Unicode tables do not
+    know turns the filter off instead."""
+    everything = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    cased = "".join(regex.findall(r"\p{Cased}", everything))  # by the regex module's own, newer tables
+    for c in cased:
+        for d in set(regex.compile(regex.escape(c), regex.IGNORECASE | regex.V0).findall(cased)) - {c}:
+            assert fold(c) == fold(d) or unicodedata.category(c) == "Cn" or unicodedata.category(d) == "Cn", (c, d)
+    for c in {"İ", "ı", "ẞ", "ſ", "K"}:  # pairs whose fold differs from lower()
+        assert fold(c) == fold(c.lower()) or fold(c) == fold(c.upper())
+    new = "\ua7cb"  # a capital letter Python 3.11 does not know, paired with "ɤ" by newer tables
+    if unicodedata.category(new) == "Cn":
+        pf = Prefilter.build(["\u0264x news"])
+        assert pf.found(new + "X NEWS") == {0}
 
 
 def _texts() -> list[str]:
