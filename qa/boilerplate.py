@@ -22,6 +22,7 @@ from qa import chrome_model
 from qa.chrome_model import HANDLE as _HANDLE, PHONE as _PHONE  # one home for the contact patterns
 from qa.chrome_model import fold  # lower case, Cyrillic read in Latin, accents dropped: the vocabularies' spelling
 from qa.model import Hit, Severity
+from qa.prefilter import Prefilter
 from qa.tables import BOILERPLATE, load_table
 from qa.text import EMAIL, Block, Text
 
@@ -104,7 +105,7 @@ def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
 
 def rule_hits(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
     """The pattern files' and the line-shape rules' hits, before the chrome scorer and the merging."""
-    hits: dict[str, list[Hit]] = {kind: [] for kind, _ in _plans(extra)}
+    hits: dict[str, list[Hit]] = {kind: [] for kind in _plans(extra).kinds}
     for para in target.paragraphs:
         seen: dict[str, list[tuple[int, int]]] = {}  # report spans lie inside their paragraph
         for kind, start, end, report in _paragraph_matches(target.slice(para), para.index == 0, extra):
@@ -121,23 +122,26 @@ def rule_hits(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
 @lru_cache(maxsize=8192)  # pages repeat their furniture line for line; a match depends on the line alone
 def _paragraph_matches(text: str, first: bool, extra: tuple[Path, ...]) -> tuple[tuple[str, int, int, str], ...]:
     """Each kind's pattern matches in one paragraph: (kind, start, end, report), in pattern order; a kind
-    stops at its first match that reports the whole paragraph."""
+    stops at its first match that reports the whole paragraph. A pattern runs only when the paragraph holds
+    the literals it cannot match without (``qa.prefilter``, one pass for all the patterns)."""
     nwords = len(text.split())
-    found = []
-    for kind, kind_patterns in _plans(extra):
-        for p, _line, method in kind_patterns:
-            if p.max_words is not None and nwords > p.max_words or first and p.not_first:
-                continue
-            try:
-                m = method(text) if p.timeout is None else method(text, timeout=p.timeout)
-            except TimeoutError:
-                continue
-            if m is None:
-                continue
-            found.append((kind, m.start(), m.end(), p.report))
-            if p.report == "paragraph":
-                break
-    return tuple(found)
+    plan = _plans(extra)
+    out = []
+    done = None  # the kind whose paragraph-wide match ends its patterns
+    for i in sorted(plan.prefilter.found(text).union(plan.unfiltered)):  # a pattern outside this set cannot match
+        kind, p, method = plan.entries[i]
+        if kind == done or p.max_words is not None and nwords > p.max_words or first and p.not_first:
+            continue
+        try:
+            m = method(text) if p.timeout is None else method(text, timeout=p.timeout)
+        except TimeoutError:
+            continue
+        if m is None:
+            continue
+        out.append((kind, m.start(), m.end(), p.report))
+        if p.report == "paragraph":
+            done = kind
+    return tuple(out)
 
 
 class _Spans:
@@ -271,13 +275,25 @@ def _one_per_line(target: Text, hits: dict[str, list[Hit]]) -> dict[str, list[Hi
     return out
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """The patterns in one list (each kind's together, in file order) with their match method bound once (the
+    scan runs on every paragraph), and the prefilter that finds every pattern's literals in one pass."""
+
+    kinds: tuple[str, ...]
+    entries: tuple[tuple[str, Pattern, Callable[..., Any]], ...]  # (kind, pattern, fullmatch or search)
+    prefilter: Prefilter  # groups[i]: the literals entries[i] cannot match without
+    unfiltered: frozenset[int]  # the entries with no literal known: they run on every paragraph
+
+
 @lru_cache(maxsize=16)
-def _plans(extra: tuple[Path, ...]) -> tuple[tuple[str, tuple[tuple[Pattern, bool, Callable[..., Any]], ...]], ...]:
-    """Each kind's patterns with their match method bound once (the scan runs on every paragraph)."""
-    return tuple(
-        (kind, tuple((p, p.match == "line", p.regex.fullmatch if p.match == "line" else p.regex.search) for p in ps))
-        for kind, ps in load_patterns(extra).items()
-    )
+def _plans(extra: tuple[Path, ...]) -> _Plan:
+    patterns = load_patterns(extra)
+    entries = tuple((kind, p, p.regex.fullmatch if p.match == "line" else p.regex.search)
+                    for kind, ps in patterns.items() for p in ps)
+    prefilter = Prefilter.build(p.regex.pattern for _, p, _ in entries)
+    unfiltered = frozenset(i for i, groups in enumerate(prefilter.groups) if not groups)
+    return _Plan(tuple(patterns), entries, prefilter, unfiltered)
 
 
 def _report_span(target: Text, para: Block, start: int, end: int, report: str) -> tuple[int, int]:
@@ -384,6 +400,11 @@ class _Shapes:
     store_call: regex.Pattern[str]
     agency: regex.Pattern[str]
     agency_end: regex.Pattern[str]
+    cues: Prefilter  # the literals of the four vocabulary patterns (call, store_call, agency, agency_end)
+
+    def can(self, i: int, text: str) -> bool:
+        """Whether pattern ``i`` of ``cues`` can match ``text`` (a verb, a channel, an agency in it)."""
+        return not self.cues.groups[i] or i in self.cues.found(text)
 
 
 @lru_cache(maxsize=1)
@@ -401,7 +422,8 @@ def _shapes() -> _Shapes:
     )
     agency = regex.compile(rf"(?<!\w)(?:{_alternation(v.agencies)})(?!\w)", regex.I)
     agency_end = regex.compile(rf"(?:^|\s)(?:{_alternation(v.agencies)})\W*$", regex.I)
-    return _Shapes(label_line, call, store_call, agency, agency_end)
+    cues = Prefilter.build(p.pattern for p in (call, store_call, agency, agency_end))
+    return _Shapes(label_line, call, store_call, agency, agency_end, cues)
 
 
 _WORD = regex.compile(r"\p{L}(?:[\p{L}\p{M}]|['’.&-](?=\p{L}))*+|\d[\d.,:/-]*+\p{L}{0,2}+|\(s\)")
@@ -578,8 +600,14 @@ def classify_line(line: str, first: bool = False) -> tuple[str, str, bool] | Non
 _WEAK = "(a lone name)"
 
 
-def _tokens(text: str) -> list[str]:
-    return [t for t in _WORD.findall(text)]
+@lru_cache(maxsize=4096)  # the vocabulary and date tests read the same line's words
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=4096)  # the label and call tests fold the same line
+def _folded(text: str) -> str:
+    return fold(text)
 
 
 def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
@@ -587,8 +615,11 @@ def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
     tokens = _tokens(text)
     if "I" in tokens:
         return None  # the English pronoun: a quote ("I like it"), not Serbian "i" ("and") between platform names
-    words = [fold(t) for t in tokens if not _NUMBER.match(t) and t != "(s)"]
+    if len(tokens) > MAX_SHAPE_WORDS and not _GALLERY_INDEX.fullmatch(text) and any(
+            not _NUMBER.match(t) and t != "(s)" for t in tokens):
+        return None  # a long line with a word: prose (the test below, decided before folding every word)
     numbers = [t for t in tokens if _NUMBER.match(t)]
+    words = [fold(t) for t in tokens if not _NUMBER.match(t) and t != "(s)"]
     if not words:
         if numbers and _SYMBOL.search(text):
             return "page-counter", "page chrome: a counter (symbols and numbers only, no words)"
@@ -643,11 +674,14 @@ def _date_words() -> frozenset[str]:
 
 
 _ROW_SEPARATOR = regex.compile(r"(?<!\s)(?:\s++[|·•]\s++|\s*+[›»→]\s*+|\s++>\s++)")
+_ROW_CHARS = "|·•›»→>"  # a separator holds one of these: a line with none is one segment
 
 
 def _link_row(text: str, first: bool) -> tuple[str, str] | None:
     """A row of short capitalised links: a menu, a breadcrumb trail, a share bar ("News | Region | World",
     "Home › Sport › Novi Sad"). Three or more segments of one to three words, none a sentence."""
+    if first or not any(c in text for c in _ROW_CHARS):
+        return None
     parts = [p.strip(" \t«»<>|·•") for p in _ROW_SEPARATOR.split(text)]
     parts = [p for p in parts if p]
     if len(parts) < 3 or len(parts) > 12 or first:
@@ -663,6 +697,11 @@ def _link_row(text: str, first: bool) -> tuple[str, str] | None:
 
 def _date_line(text: str, first: bool) -> tuple[str, str] | None:
     """A line that is only a date or time stamp, maybe with a place, an agency or a label before it."""
+    return _date_stamp(text)
+
+
+@lru_cache(maxsize=4096)  # the shape test and the list-item test ask about the same line
+def _date_stamp(text: str) -> tuple[str, str] | None:
     d = vocabulary().dates
     place = _PLACE_PREFIX.match(text)  # "NOVI SAD, ", but not "Yesterday, " or "Јуче, ": a date word is the stamp
     keep = place is not None and all(fold(t).rstrip(".") in _date_words() for t in _tokens(place.group()))
@@ -727,7 +766,7 @@ def _value_is_not_a_sentence(value: str, max_words: int = 14) -> bool:
 
 def _label_line(text: str, first: bool) -> tuple[str, str] | None:
     """ "Label: value": a byline, credit, tags or contact label and a value that is not a sentence."""
-    folded = fold(text)
+    folded = _folded(text)
     if len(folded) != len(text):  # folding changed offsets (đ -> dj): match on the folded text only
         pass
     m = _shapes().label_line.match(folded)
@@ -789,8 +828,11 @@ def _call_line(text: str, first: bool) -> tuple[str, str] | None:
     """A call to follow, join, subscribe or download, with the channel it points to, on a short line."""
     if len(text.split()) > 25:
         return None
-    folded = fold(text)
-    m = _shapes().call.search(folded) or _shapes().store_call.search(folded)
+    folded = _folded(text)
+    shapes = _shapes()
+    possible = shapes.cues.found(folded)
+    m = (shapes.call.search(folded) if 0 in possible or not shapes.cues.groups[0] else None) or (
+        shapes.store_call.search(folded) if 1 in possible or not shapes.cues.groups[1] else None)
     if m is None:
         return None
     return "social-footer", f"page chrome: a call to action ('{m.group('verb')}' ... '{m.group('channel')}')"
@@ -798,7 +840,8 @@ def _call_line(text: str, first: bool) -> tuple[str, str] | None:
 
 def _agency_in(text: str) -> bool:
     """An agency or picture library named as a name is: capitalised ("Beta", "AP"), not the word "beta"."""
-    return any(m.group()[0].isupper() for m in _shapes().agency.finditer(text))
+    shapes = _shapes()
+    return shapes.can(2, text) and any(m.group()[0].isupper() for m in shapes.agency.finditer(text))
 
 
 _CREDIT_WORD = regex.compile(r"\b(?:photo\w*|image\w*|picture\w*|credit\w*|foto\w*|illustration|ilustracija|snimio|snimila)\b",

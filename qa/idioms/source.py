@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from qa.languages import Profile, profile
 from qa.languages.transliteration import ascii_fold
-from qa.text import Text
+from qa.text import WORD, Text
 
 
 @lru_cache(maxsize=65536)
@@ -40,7 +40,7 @@ class SourceForm:
 
 def compile_form(form: str, lang: Profile) -> SourceForm:
     """Compile one source form of an idiom; ValueError when it has no word."""
-    words = [_fold(t.text, lang.code) for t in Text(form).tokens]
+    words = [_fold(m.group(), lang.code) for m in WORD.finditer(form)]  # Text(form).tokens, without the Text
     if not words:
         raise ValueError("empty source form")
     clitics = _optional_clitics(lang.code)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from qa.idioms.english import PatternToken, compile_pattern, match_from, rarest, required_words, sentence_tokens, text_bag
+from qa.idioms.english import PatternToken, compile_pattern, match_from, rarest, required_words, sentence_tokens, word_bag
 from qa.idioms.source import SourceForm, compile_form, match_form, source_key, source_words
 from qa.languages import bundled as bundled_profiles
 from qa.languages import profile
@@ -94,21 +94,36 @@ def _idiom(entry: Entry, lang: str) -> Idiom:
     )
     for pattern in idiom.literal:
         try:
-            compile_pattern(pattern)
+            _pattern(pattern)
         except ValueError as e:
             raise entry.error(f"bad literal pattern {pattern!r}: {e}") from None
     for form in idiom.source:
         try:
-            compile_form(form, profile(idiom.lang))
+            _form(form, idiom.lang)
         except ValueError as e:
             raise entry.error(f"bad source form {form!r}: {e}") from None
     return idiom
 
 
-def read_file(path: Path) -> list[Idiom]:
+_MAX_WORDS_KNOWN = 200_000  # distinct text words whose key test is remembered, per table
+
+
+@lru_cache(maxsize=None)
+def _pattern(text: str) -> tuple[PatternToken, ...]:
+    """A literal pattern compiled once: checking an entry and indexing it share the work."""
+    return compile_pattern(text)
+
+
+@lru_cache(maxsize=None)
+def _form(form: str, lang: str) -> SourceForm:
+    return compile_form(form, profile(lang))
+
+
+def read_file(path: Path, validate: bool = True) -> list[Idiom]:
     """The idioms of one table file; their language is its top-level ``lang``, else its folder's
-    (``qa/data/languages/sh/idioms.toml``) or, for a user's file, its name (``sh.toml``)."""
-    entries = load_table(path, IDIOMS)
+    (``qa/data/languages/sh/idioms.toml``) or, for a user's file, its name (``sh.toml``). ``validate=False``
+    skips the schema check, for the tables shipped with qa (tests/idioms validates them)."""
+    entries = load_table(path, IDIOMS, validate)
     default = path.parent.name if path.name == "idioms.toml" else path.stem
     lang = entries[0].table.get("lang", default) if entries else default
     idioms: list[Idiom] = []
@@ -145,18 +160,22 @@ class IdiomTable:
         self._n_patterns = 0
         for idiom in self._idioms:
             for text in idiom.literal:
-                toks = compile_pattern(text)
+                toks = _pattern(text)
                 cp = _Pattern(idiom, text, toks, required_words(toks))
                 for key in rarest(cp.required):
                     self._bag_index.setdefault(key, []).append(cp)
                 for key in toks[0].alts:
                     self._literal_index.setdefault(key, []).append(cp)
                 self._n_patterns += 1
-            lang = profile(idiom.lang)
             for form in idiom.source:
-                compiled = compile_form(form, lang)
+                compiled = _form(form, idiom.lang)
                 self._source_index.setdefault(compiled.stems[0], []).append(_Form(idiom, compiled))
         self._bag_keys = frozenset(self._bag_index)
+        self._vocabulary = frozenset().union(*(alts for cps in self._bag_index.values() for cp in cps for alts in cp.required))
+        # Per distinct text word, remembered: its lemmas that some pattern requires (most words: none),
+        # and whether one of them is a pattern's rarest word (the first test a text must pass).
+        self._lemmas: dict[str, frozenset[str]] = {}
+        self._keyed: set[str] = set()
 
     @classmethod
     def load(
@@ -174,12 +193,12 @@ class IdiomTable:
         loads only ``paths``. A malformed entry raises ValueError naming
         the file, the entry and the problem, so a user sees what to fix.
         """
-        files: list[Path] = bundled_paths() if bundled else []
+        files: list[tuple[Path, bool]] = [(p, False) for p in bundled_paths()] if bundled else []
         if isinstance(paths, (str, Path)):
             paths = [paths]  # a lone path, not an iterable of characters
         if paths is not None:
-            files.extend(Path(p) for p in paths)
-        idioms = [idiom for path in files for idiom in read_file(path)]
+            files.extend((Path(p), True) for p in paths)
+        idioms = [idiom for path, validate in files for idiom in read_file(path, validate)]
         if langs is not None:
             wanted = set(langs)
             idioms = [i for i in idioms if i.lang in wanted]
@@ -241,11 +260,21 @@ class IdiomTable:
         rules the table out in one pass over the distinct words, so the
         positional matcher runs only where a pattern can match.
         """
-        bags = text_bag(text)
         keys = self._bag_keys
-        if all(keys.isdisjoint(b) for b in bags):
+        words = {t.text for t in text.tokens}
+        lemmas = self._lemmas
+        if len(lemmas) > _MAX_WORDS_KNOWN:  # forget, then learn this text's words again
+            lemmas.clear()
+            self._keyed.clear()
+        keyed = words & self._keyed
+        for w in words.difference(lemmas):
+            mine = lemmas[w] = self._vocabulary.intersection(word_bag(w))
+            if not keys.isdisjoint(mine):
+                self._keyed.add(w)
+                keyed.add(w)
+        if not keyed:
             return set()  # no word can be any pattern's rarest word: the common case, decided in C
-        bag: set[str] = set().union(*bags)
+        bag: set[str] = set().union(*map(lemmas.__getitem__, words))  # the lemmas patterns require, no others
         out: set[int] = set()
         for lemma in bag.intersection(keys):
             for cp in self._bag_index[lemma]:

@@ -12,6 +12,7 @@ import regex
 from qa.context import Context
 from qa.languages import Profile, bundled
 from qa.model import Hit, Severity
+from qa.prefilter import Prefilter
 from qa.registry import rule
 from qa.resources import read_toml
 from qa.tables import CALQUES, load_table
@@ -56,9 +57,10 @@ def calques() -> tuple[Calque, ...]:
 
 
 @lru_cache(maxsize=1)
-def _any_calque() -> regex.Pattern[str]:
-    """All the calque patterns as one alternation: a text none of them matches is passed in a single scan."""
-    return regex.compile("|".join(f"(?:{c.pattern.pattern})" for c in calques()) or "(?!)", regex.IGNORECASE)
+def _prefilter() -> Prefilter:
+    """The literals each calque pattern cannot match without, found for all of them in one pass over a text:
+    most texts hold none, and a pattern runs only on a text that holds its literals."""
+    return Prefilter.build(c.pattern.pattern for c in calques())
 
 
 @rule("QA702", "calque", "style/awkward", "minor")
@@ -78,9 +80,11 @@ def calque(target: Text) -> Iterator[Hit]:
     a legitimate use of a listed phrase is reported at the entry's severity
     (info for the ambiguous ones).
     """
-    if not _any_calque().search(target.raw):
-        return  # one scan says no calque is there; most texts stop here
-    for c in calques():
+    prefilter = _prefilter()
+    possible = prefilter.found(target.raw)  # one pass: most texts hold no calque's literals
+    for i, c in enumerate(calques()):
+        if prefilter.groups[i] and i not in possible:
+            continue
         for m in c.pattern.finditer(target.raw):
             yield Hit(
                 m.start(),

@@ -175,3 +175,29 @@ def test_error_names_the_entry(tmp_path: Path) -> None:
         IdiomTable.load([path])
 
 
+
+
+def test_the_shipped_tables_pass_their_schema() -> None:
+    """The shipped tables load without the schema check at run time; here they must pass it."""
+    from qa.idioms.table import bundled_paths, read_file
+    from qa.tables import IDIOMS, load_table
+
+    for path in bundled_paths():
+        assert load_table(path, IDIOMS)  # raises ValueError naming the entry on a schema error
+        assert read_file(path, validate=False) == read_file(path)
+
+
+def test_an_idiom_added_to_a_table_at_run_time_is_found(tmp_path) -> None:
+    from qa.idioms import IdiomTable
+
+    extra = tmp_path / "sh.toml"
+    extra.write_text(
+        '[[idiom]]\nid = "brati-grozdje-sa-cicka"\nsource = ["brati grožđe sa čička"]\n'
+        'literal = ["pick grape from (the) thistle"]\nenglish = ["expect the impossible"]\n'
+        'meaning = "to hope for a result that cannot come"\ndomain = "general"\nseverity = "minor"\n'
+        'examples_bad = ["They are picking grapes from the thistle."]\nexamples_good = ["They expect the impossible."]\n',
+        encoding="utf-8")
+    text = "The opposition is picking grapes from the thistles."
+    assert not IdiomTable.load().find_literal(text)
+    found = IdiomTable.load(extra).find_literal(text)
+    assert [(m.idiom.id, text[m.start:m.end]) for m in found] == [("brati-grozdje-sa-cicka", "picking grapes from the thistles")]

@@ -56,3 +56,27 @@ def test_historical_present_is_reported_as_info(text: str) -> None:
 )
 def test_past_or_present_news_is_not_reported(text: str) -> None:
     assert found(text, "QA703") == []
+
+
+def test_a_calque_added_to_a_table_at_run_time_is_found(tmp_path, monkeypatch) -> None:
+    """The prefilter reads each pattern's literals when the table loads: a new entry needs no other change."""
+    from qa.rules import calques as module
+
+    table = tmp_path / "calques.toml"
+    table.write_text(
+        "[[calque]]\nid = \"give-a-statement\"\n"
+        "pattern = '''\\b(?:gave|give|gives|giving)\\s+(?:a\\s+)?(?:statement|izjava)\\s+for\\b'''\n"
+        'source = ["dati izjavu za"]\nenglish = ["told"]\nseverity = "minor"\n'
+        'example = "The minister GAVE a statement for the agency."\ngood = "The minister told the agency."\n',
+        encoding="utf-8")
+    text = "The minister GAVE a statement for the agency."
+    assert found(text, "QA702") == []
+    shipped = module.bundled_paths()
+    monkeypatch.setattr(module, "bundled_paths", lambda: [*shipped, table])
+    for cached in (module.calques, module._prefilter):
+        cached.cache_clear()
+    try:
+        assert [h.excerpt for h in found(text, "QA702")] == ["GAVE a statement for"]
+    finally:
+        for cached in (module.calques, module._prefilter):
+            cached.cache_clear()
