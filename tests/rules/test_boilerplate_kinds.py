@@ -260,6 +260,7 @@ PROSE = [
     'Want our best players to leave? The coach asked.',
     'Objava na Instagramu izazvala je bijes građana.',
     'Želite li primati mirovinu ranije, pitao je novinar.',
+    'Machine translation systems have improved sharply since 2016.',
 ]
 
 
