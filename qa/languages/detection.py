@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from qa.languages.profile import Profile, bundled, normalise
+from qa.resources import trim_heap
 
 
 class Guess(NamedTuple):
@@ -80,6 +81,8 @@ def _detector_factory():  # type: ignore[no-untyped-def]
     table.langs = array("B", np.frombuffer(lang_of, dtype=np.uint8)[order].tobytes())
     table.probs = array("d", np.frombuffer(probs, dtype=np.float64)[order].tobytes())
     factory.word_lang_prob_map = table
+    del rows, row_of, lang_of, probs, order
+    trim_heap()  # the profiles' parsed JSON, freed, back to the system
     return factory
 
 

@@ -25,6 +25,8 @@ from array import array
 from functools import lru_cache
 from typing import Iterable
 
+from qa.resources import trim_heap
+
 # wordfreq needs extra tokenisers (jieba, MeCab) for these; their scripts are caught by script checks anyway
 _NEEDS_TOKENISER = frozenset({"zh", "ja", "ko"})
 
@@ -62,56 +64,48 @@ def _hash(word: str) -> int:
     return h ^ (h >> 33)
 
 
-def _hashes(words: list[str]):  # type: ignore[no-untyped-def]
-    """:func:`_hash` of every word, as a numpy uint64 array."""
-    return _joined_hashes("\0".join(words).encode("utf-8", "surrogatepass"), len(words))
-
-
-def _joined_hashes(joined: bytes, n: int):  # type: ignore[no-untyped-def]
-    """:func:`_hash` of each of the ``n`` words of ``joined`` (their UTF-8 bytes, NUL between two),
-    as a numpy uint64 array. The words are hashed a byte column at a time (byte j of every word of
-    a length), so no Python code runs per word or per byte."""
+def _encode(words: list[str]):  # type: ignore[no-untyped-def]
+    """The words' UTF-8 bytes, each followed by a NUL, and each one's length in bytes (numpy int32)."""
     import numpy as np
 
-    if not n:
-        return np.zeros(0, dtype=np.uint64)
-    buf = np.frombuffer(joined, dtype=np.uint8)
-    ends = np.flatnonzero(buf == 0)
-    if len(ends) != n - 1:
-        raise ValueError(f"{n} words expected, {len(ends) + 1} found (a NUL inside a word?)")
-    starts = np.empty(n, dtype=np.int64)
-    starts[0] = 0
-    starts[1:] = ends + 1
-    lengths = np.empty(n, dtype=np.int64)
-    lengths[:-1] = ends - starts[:-1]
-    lengths[-1] = len(buf) - starts[-1]
-    del ends
-    longest = int(lengths.max())
-    # shortest first (a radix sort on one or two bytes), then one length at a time: that group's bytes
-    # are gathered into a matrix whose rows are its columns, hashed row by row
-    order = np.argsort(lengths.astype(np.uint8 if longest < 256 else np.uint16), kind="stable")
-    starts = starts[order]
-    bounds = np.searchsorted(lengths[order], np.arange(longest + 2), side="left").tolist()
-    del lengths
-    h = np.full(n, _FNV_OFFSET, dtype=np.uint64)
+    data = ("\0".join(words) + "\0").encode("utf-8", "surrogatepass") if words else b""
+    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0)
+    if len(ends) != len(words):
+        raise ValueError(f"{len(words)} words, {len(ends)} NUL bytes: a NUL inside a word")
+    return data, (np.diff(ends, prepend=-1) - 1).astype(np.int32)
+
+
+def _hashes(words: list[str]):  # type: ignore[no-untyped-def]
+    """:func:`_hash` of every word, as a numpy uint64 array."""
+    return _encoded_hashes(*_encode(words))
+
+
+def _encoded_hashes(data: bytes | bytearray, lengths):  # type: ignore[no-untyped-def]
+    """:func:`_hash` of each word of ``data`` (UTF-8, a NUL after each word; ``lengths`` their byte
+    lengths), as a numpy uint64 array. The words of one length are hashed together, a byte column
+    at a time, so no Python code runs per word or per byte."""
+    import numpy as np
+
+    buf = np.frombuffer(data, dtype=np.uint8)
+    starts = np.cumsum(lengths + 1, dtype=np.int64) - (lengths + 1)
+    h = np.full(len(lengths), _FNV_OFFSET, dtype=np.uint64)
     prime = np.uint64(_FNV_PRIME)
-    for length in range(1, longest + 1):
-        lo, hi = bounds[length], bounds[length + 1]
-        if lo == hi:
+    for length in np.flatnonzero(np.bincount(lengths)).tolist() if len(lengths) else ():
+        if not length:
             continue
-        group = h[lo:hi]
-        for column in buf[starts[lo:hi, None] + np.arange(length)].T.copy():
+        at = np.flatnonzero(lengths == length)
+        group = h[at]
+        for column in buf[starts[at, None] + np.arange(length)].T.copy():  # row j: byte j of each word
             group ^= column
             group *= prime  # unsigned: wraps modulo 2**64, as the & _MASK in _hash
+        h[at] = group
     shift = np.uint64(33)
     h ^= h >> shift
     h *= np.uint64(_MIX1)
     h ^= h >> shift
     h *= np.uint64(_MIX2)
     h ^= h >> shift
-    out = np.empty(n, dtype=np.uint64)
-    out[order] = h
-    return out
+    return h
 
 
 class _Bands:
@@ -154,7 +148,7 @@ def _table(h, bands):  # type: ignore[no-untyped-def]
     import numpy as np
 
     order = np.argsort(h)
-    h = h[order]
+    h = np.take(h, order)
     first = np.ones(len(h), dtype=bool)
     first[1:] = h[1:] != h[:-1]
     if first.all():
@@ -166,8 +160,13 @@ def _table(h, bands):  # type: ignore[no-untyped-def]
     starts = np.searchsorted(buckets, np.arange((1 << _BUCKET_BITS) + 1), side="left").astype(np.uint32)
     keys = ((h >> np.uint64(_KEY_SHIFT)) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
     checks = (h & np.uint64(0xFFFF)).astype(np.uint16)
-    return _Bands(array("I", starts.tobytes()), array("I", keys.tobytes()), array("H", checks.tobytes()),
-                  array("H", bands.astype(np.uint16).tobytes()))
+    return _Bands(_array("I", starts), _array("I", keys), _array("H", checks), _array("H", bands.astype(np.uint16)))
+
+
+def _array(typecode: str, values) -> array:  # type: ignore[no-untyped-def]
+    out = array(typecode)
+    out.frombytes(memoryview(values).cast("B"))  # numpy's buffer, copied once
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -186,7 +185,8 @@ def _bands(lang: str) -> _Bands:
     best, _distance = langcodes.closest_match(lang, list(available), max_distance=60)  # as wordfreq.get_frequency_list
     if best == "und":
         raise LookupError(f"No wordlist 'best' available for language {lang!r}")
-    joined: list[bytes] = []  # each band's words, as UTF-8 with a NUL between two (no str kept)
+    data = bytearray()  # every word's UTF-8 bytes and a NUL, band after band (no str kept)
+    lengths = []
     counts: list[int] = []
     with gzip.open(available[best], "rb") as infile:
         unpacker = msgpack.Unpacker(infile, raw=False)
@@ -196,16 +196,19 @@ def _bands(lang: str) -> _Bands:
             raise ValueError(f"{available[best]}: unexpected header {header!r}")
         for _band in range(size - 1):
             words = unpacker.unpack()
-            if words:
-                joined.append("\0".join(words).encode("utf-8", "surrogatepass"))
+            encoded, band_lengths = _encode(words)
+            data += encoded
+            lengths.append(band_lengths)
             counts.append(len(words))
-    del words
+    del words, encoded
     if len(counts) > 0xFFFF:
         raise ValueError(f"{available[best]}: {len(counts)} bands")
-    hashes = _joined_hashes(b"\0".join(joined), sum(counts))
-    del joined
-    return _table(hashes, np.repeat(np.arange(len(counts), dtype=np.uint16), counts))
-
+    hashes = _encoded_hashes(data, np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int32))
+    del data, lengths
+    table = _table(hashes, np.repeat(np.arange(len(counts), dtype=np.uint16), counts))
+    del hashes
+    trim_heap()  # the list's transient buffers, freed, back to the system
+    return table
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
