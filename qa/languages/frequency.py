@@ -7,9 +7,10 @@ asked only where this signal says it is worth it.
 
 wordfreq itself holds each language's whole list as a Python dict (50 to 110
 MiB a language, and seconds to build): ten source languages made up most of
-a run's memory. Here each list is read once, band by band, into two
-flat arrays (word hashes and frequency bands, ten bytes a word) when a
-document first needs that language; the English one is built before the
+a run's memory. Here each list is read once, band by band, hashed with
+numpy and kept as flat arrays (parts of each word's 64-bit hash and its
+frequency band, eight bytes a word) when a document first needs that
+language; the English one is built before the
 worker processes fork, so they share it. :func:`zipf` answers exactly as
 ``wordfreq.zipf_frequency`` does (same tokenising, number smashing and
 rounding, which this module calls from wordfreq); ``tests/languages`` checks
@@ -200,7 +201,6 @@ def _bands(lang: str) -> _Bands:
             data += encoded
             lengths.append(band_lengths)
             counts.append(len(words))
-    del words, encoded
     if len(counts) > 0xFFFF:
         raise ValueError(f"{available[best]}: {len(counts)} bands")
     hashes = _encoded_hashes(data, np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int32))
@@ -209,6 +209,7 @@ def _bands(lang: str) -> _Bands:
     del hashes
     trim_heap()  # the list's transient buffers, freed, back to the system
     return table
+
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
