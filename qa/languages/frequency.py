@@ -65,20 +65,22 @@ def _hash(word: str) -> int:
     return h ^ (h >> 33)
 
 
-def _encode(words: list[str]):  # type: ignore[no-untyped-def]
-    """The words' UTF-8 bytes, each followed by a NUL, and each one's length in bytes (numpy int32)."""
+def _lengths(data: bytes | bytearray, n: int):  # type: ignore[no-untyped-def]
+    """The byte lengths (numpy int32) of the ``n`` words of ``data``, each followed by a NUL."""
     import numpy as np
 
-    data = ("\0".join(words) + "\0").encode("utf-8", "surrogatepass") if words else b""
-    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0)
-    if len(ends) != len(words):
-        raise ValueError(f"{len(words)} words, {len(ends)} NUL bytes: a NUL inside a word")
-    return data, (np.diff(ends, prepend=-1) - 1).astype(np.int32)
+    buf = np.frombuffer(data, dtype=np.uint8)
+    step = 1 << 20  # found a slice at a time: no mask as large as the list
+    ends = np.concatenate([np.flatnonzero(buf[i:i + step] == 0) + i for i in range(0, len(buf), step)] or [np.zeros(0, dtype=np.intp)])
+    if len(ends) != n:
+        raise ValueError(f"{n} words, {len(ends)} NUL bytes: a NUL inside a word")
+    return (np.diff(ends, prepend=-1) - 1).astype(np.int32)
 
 
 def _hashes(words: list[str]):  # type: ignore[no-untyped-def]
     """:func:`_hash` of every word, as a numpy uint64 array."""
-    return _encoded_hashes(*_encode(words))
+    data = "".join(w + "\0" for w in words).encode("utf-8", "surrogatepass")
+    return _encoded_hashes(data, _lengths(data, len(words)))
 
 
 def _encoded_hashes(data: bytes | bytearray, lengths):  # type: ignore[no-untyped-def]
@@ -87,26 +89,35 @@ def _encoded_hashes(data: bytes | bytearray, lengths):  # type: ignore[no-untype
     at a time, so no Python code runs per word or per byte."""
     import numpy as np
 
+    n = len(lengths)
+    if not n:
+        return np.zeros(0, dtype=np.uint64)
     buf = np.frombuffer(data, dtype=np.uint8)
     starts = np.cumsum(lengths + 1, dtype=np.int64) - (lengths + 1)
-    h = np.full(len(lengths), _FNV_OFFSET, dtype=np.uint64)
+    longest = int(lengths.max())
+    order = np.argsort(lengths.astype(np.uint8 if longest < 256 else np.uint16), kind="stable")  # a radix sort
+    starts = starts[order]
+    bounds = np.searchsorted(lengths[order], np.arange(longest + 2)).tolist()  # where each length starts
+    h = np.full(n, _FNV_OFFSET, dtype=np.uint64)
     prime = np.uint64(_FNV_PRIME)
-    for length in np.flatnonzero(np.bincount(lengths)).tolist() if len(lengths) else ():
-        if not length:
+    for length in range(1, longest + 1):
+        lo, hi = bounds[length], bounds[length + 1]
+        if lo == hi:
             continue
-        at = np.flatnonzero(lengths == length)
-        group = h[at]
-        for column in buf[starts[at, None] + np.arange(length)].T.copy():  # row j: byte j of each word
+        group = h[lo:hi]
+        for column in buf[starts[lo:hi, None] + np.arange(length)].T.copy():  # row j: byte j of each word
             group ^= column
             group *= prime  # unsigned: wraps modulo 2**64, as the & _MASK in _hash
-        h[at] = group
+    del starts
     shift = np.uint64(33)
     h ^= h >> shift
     h *= np.uint64(_MIX1)
     h ^= h >> shift
     h *= np.uint64(_MIX2)
     h ^= h >> shift
-    return h
+    out = np.empty(n, dtype=np.uint64)
+    out[order] = h
+    return out
 
 
 class _Bands:
@@ -187,7 +198,6 @@ def _bands(lang: str) -> _Bands:
     if best == "und":
         raise LookupError(f"No wordlist 'best' available for language {lang!r}")
     data = bytearray()  # every word's UTF-8 bytes and a NUL, band after band (no str kept)
-    lengths = []
     counts: list[int] = []
     with gzip.open(available[best], "rb") as infile:
         unpacker = msgpack.Unpacker(infile, raw=False)
@@ -197,14 +207,13 @@ def _bands(lang: str) -> _Bands:
             raise ValueError(f"{available[best]}: unexpected header {header!r}")
         for _band in range(size - 1):
             words = unpacker.unpack()
-            encoded, band_lengths = _encode(words)
-            data += encoded
-            lengths.append(band_lengths)
+            if words:
+                data += ("\0".join(words) + "\0").encode("utf-8", "surrogatepass")
             counts.append(len(words))
     if len(counts) > 0xFFFF:
         raise ValueError(f"{available[best]}: {len(counts)} bands")
-    hashes = _encoded_hashes(data, np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int32))
-    del data, lengths
+    hashes = _encoded_hashes(data, _lengths(data, sum(counts)))
+    del data
     table = _table(hashes, np.repeat(np.arange(len(counts), dtype=np.uint16), counts))
     del hashes
     trim_heap()  # the list's transient buffers, freed, back to the system
