@@ -24,6 +24,7 @@ from qa.config import Config
 from qa.engine import Engine
 from qa.result import Result
 from qa.model import Document
+from qa.resources import trim_heap
 
 CHUNK = 64  # documents per task: fewer, larger messages; 16 spent a tenth of the run on inter-process traffic
 AHEAD = 4  # chunks in flight per worker
@@ -67,6 +68,7 @@ def warm(config: Config) -> None:
     # (the collector's writes would break the copy-on-write sharing). Unfrozen when the workers end.
     gc.collect()
     gc.freeze()
+    trim_heap()  # what the warm-up freed is not resident in every worker forked from here
 
 
 Checked = tuple[Result, "str | None"]  # a result, and its streaming reporter's text where a worker made it

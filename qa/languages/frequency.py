@@ -7,9 +7,10 @@ asked only where this signal says it is worth it.
 
 wordfreq itself holds each language's whole list as a Python dict (50 to 110
 MiB a language, and seconds to build): ten source languages made up most of
-a run's memory. Here each list is read once, band by band, into two
-flat arrays (word hashes and frequency bands, ten bytes a word) when a
-document first needs that language; the English one is built before the
+a run's memory. Here each list is read once, band by band, hashed with
+numpy and kept as flat arrays (parts of each word's 64-bit hash and its
+frequency band, eight bytes a word) when a document first needs that
+language; the English one is built before the
 worker processes fork, so they share it. :func:`zipf` answers exactly as
 ``wordfreq.zipf_frequency`` does (same tokenising, number smashing and
 rounding, which this module calls from wordfreq); ``tests/languages`` checks
@@ -21,11 +22,11 @@ from __future__ import annotations
 import bisect
 import gzip
 import math
-import zlib
 from array import array
 from functools import lru_cache
-from itertools import repeat
 from typing import Iterable
+
+from qa.resources import trim_heap
 
 # wordfreq needs extra tokenisers (jieba, MeCab) for these; their scripts are caught by script checks anyway
 _NEEDS_TOKENISER = frozenset({"zh", "ja", "ko"})
@@ -39,52 +40,154 @@ def wordfreq_list(code: str) -> str | None:
     return code if code in wordfreq.available_languages() and code not in _NEEDS_TOKENISER else None
 
 
-def _key(word: str) -> int:
-    """A word's 64-bit key: the hash of its UTF-8 bytes (``hash(str)`` hashes the internal buffer, so
-    "kp" and "火", two bytes 6b 70 each, would collide)."""
-    return hash(word.encode("utf-8", "surrogatepass"))
+_MASK = (1 << 64) - 1
+_FNV_OFFSET = 0xCBF29CE484222325
+_FNV_PRIME = 0x100000001B3
+_MIX1 = 0xFF51AFD7ED558CCD  # MurmurHash3's 64-bit finaliser
+_MIX2 = 0xC4CEB9FE1A85EC53
+_BUCKET_BITS = 16  # a word's bucket: the top bits of its hash
+_KEY_SHIFT = 16  # then 32 bits of key, then 16 bits of check
 
 
-def _check(word: str) -> int:
-    """A second, independent 32-bit digest of a word, compared on a key match."""
-    return zlib.crc32(word.encode("utf-8", "surrogatepass"))
+def _hash(word: str) -> int:
+    """A word's 64-bit hash: FNV-1a over its UTF-8 bytes, then MurmurHash3's finaliser so that every
+    bit depends on every byte. :func:`_hashes` computes the same over a whole word list at once.
+
+    Not ``hash()``: it is salted per process, and ``hash(str)`` hashes the internal buffer, so
+    "kp" and "火", two bytes 6b 70 each, would collide."""
+    h = _FNV_OFFSET
+    for b in word.encode("utf-8", "surrogatepass"):
+        h = ((h ^ b) * _FNV_PRIME) & _MASK
+    h ^= h >> 33
+    h = (h * _MIX1) & _MASK
+    h ^= h >> 33
+    h = (h * _MIX2) & _MASK
+    return h ^ (h >> 33)
+
+
+def _lengths(data: bytes | bytearray, n: int):  # type: ignore[no-untyped-def]
+    """The byte lengths (numpy int32) of the ``n`` words of ``data``, each followed by a NUL."""
+    import numpy as np
+
+    buf = np.frombuffer(data, dtype=np.uint8)
+    step = 1 << 20  # found a slice at a time: no mask as large as the list
+    ends = np.concatenate([np.flatnonzero(buf[i:i + step] == 0) + i for i in range(0, len(buf), step)] or [np.zeros(0, dtype=np.intp)])
+    if len(ends) != n:
+        raise ValueError(f"{n} words, {len(ends)} NUL bytes: a NUL inside a word")
+    return (np.diff(ends, prepend=-1) - 1).astype(np.int32)
+
+
+def _hashes(words: list[str]):  # type: ignore[no-untyped-def]
+    """:func:`_hash` of every word, as a numpy uint64 array."""
+    data = "".join(w + "\0" for w in words).encode("utf-8", "surrogatepass")
+    return _encoded_hashes(data, _lengths(data, len(words)))
+
+
+def _encoded_hashes(data: bytes | bytearray, lengths):  # type: ignore[no-untyped-def]
+    """:func:`_hash` of each word of ``data`` (UTF-8, a NUL after each word; ``lengths`` their byte
+    lengths), as a numpy uint64 array. The words of one length are hashed together, a byte column
+    at a time, so no Python code runs per word or per byte."""
+    import numpy as np
+
+    n = len(lengths)
+    if not n:
+        return np.zeros(0, dtype=np.uint64)
+    buf = np.frombuffer(data, dtype=np.uint8)
+    starts = np.cumsum(lengths + 1, dtype=np.int64) - (lengths + 1)
+    longest = int(lengths.max())
+    order = np.argsort(lengths.astype(np.uint8 if longest < 256 else np.uint16), kind="stable")  # a radix sort
+    starts = starts[order]
+    bounds = np.searchsorted(lengths[order], np.arange(longest + 2)).tolist()  # where each length starts
+    h = np.full(n, _FNV_OFFSET, dtype=np.uint64)
+    prime = np.uint64(_FNV_PRIME)
+    for length in range(1, longest + 1):
+        lo, hi = bounds[length], bounds[length + 1]
+        if lo == hi:
+            continue
+        group = h[lo:hi]
+        for column in buf[starts[lo:hi, None] + np.arange(length)].T.copy():  # row j: byte j of each word
+            group ^= column
+            group *= prime  # unsigned: wraps modulo 2**64, as the & _MASK in _hash
+    del starts
+    shift = np.uint64(33)
+    h ^= h >> shift
+    h *= np.uint64(_MIX1)
+    h ^= h >> shift
+    h *= np.uint64(_MIX2)
+    h ^= h >> shift
+    out = np.empty(n, dtype=np.uint64)
+    out[order] = h
+    return out
 
 
 class _Bands:
-    """A language's wordfreq list as flat arrays: the words' keys, sorted, each one's check digest and
-    band (minus its frequency in centibels). Fourteen bytes a word instead of a dict entry's hundred;
-    a word is found by bisection. A wrong answer needs another word to match both its 64-bit key and
-    its 32-bit digest."""
+    """A language's wordfreq list as flat arrays, eight bytes a word instead of a dict entry's
+    hundred: the words' 64-bit hashes, sorted, split into a bucket (the top 16 bits: where the
+    bucket's words start is in ``starts``), a 32-bit key (``keys``, sorted within the bucket) and a
+    16-bit check (``checks``); and each word's band (minus its frequency in centibels). A wrong
+    answer needs another word to match all 64 bits of the hash; no two words of a list do
+    (``tests/languages`` checks the lists)."""
 
-    __slots__ = ("keys", "checks", "bands")
+    __slots__ = ("starts", "keys", "checks", "bands")
 
-    def __init__(self, keys: array, checks: array, bands: array) -> None:
+    def __init__(self, starts: array, keys: array, checks: array, bands: array) -> None:
+        self.starts = starts
         self.keys = keys
         self.checks = checks
         self.bands = bands
 
     def get(self, word: str) -> int | None:
-        k = _key(word)
+        h = _hash(word)
+        bucket = h >> (64 - _BUCKET_BITS)
+        key = (h >> _KEY_SHIFT) & 0xFFFFFFFF
+        check = h & 0xFFFF
         keys = self.keys
-        lo = bisect.bisect_left(keys, k)
-        hi = bisect.bisect_right(keys, k, lo)
-        if lo == hi:
-            return None
-        c = _check(word)
-        # a word listed twice: wordfreq's dict keeps its last (rarest) band, the last of equal keys here
-        for i in range(hi - 1, lo - 1, -1):
-            if self.checks[i] == c:
+        hi = self.starts[bucket + 1]
+        i = bisect.bisect_left(keys, key, self.starts[bucket], hi)
+        while i < hi and keys[i] == key:
+            if self.checks[i] == check:
                 return self.bands[i]  # type: ignore[no-any-return]
+            i += 1
         return None
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+def _table(h, bands):  # type: ignore[no-untyped-def]
+    """The :class:`_Bands` of words' hashes and their bands (numpy arrays, in the list's order); a
+    word listed twice keeps its last band, as wordfreq's dict does."""
+    import numpy as np
+
+    order = np.argsort(h)
+    h = np.take(h, order)
+    first = np.ones(len(h), dtype=bool)
+    first[1:] = h[1:] != h[:-1]
+    if first.all():
+        bands = bands[order]
+    else:  # a word listed twice: its last place in the list (the largest index) gives its band
+        h = h[first]
+        bands = bands[np.maximum.reduceat(order, np.flatnonzero(first))]
+    buckets = (h >> np.uint64(64 - _BUCKET_BITS)).astype(np.int64)
+    starts = np.searchsorted(buckets, np.arange((1 << _BUCKET_BITS) + 1), side="left").astype(np.uint32)
+    keys = ((h >> np.uint64(_KEY_SHIFT)) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    checks = (h & np.uint64(0xFFFF)).astype(np.uint16)
+    return _Bands(_array("I", starts), _array("I", keys), _array("H", checks), _array("H", bands.astype(np.uint16)))
+
+
+def _array(typecode: str, values) -> array:  # type: ignore[no-untyped-def]
+    out = array(typecode)
+    out.frombytes(memoryview(values).cast("B"))  # numpy's buffer, copied once
+    return out
 
 
 @lru_cache(maxsize=None)
 def _bands(lang: str) -> _Bands:
-    """The list wordfreq would use for ``lang``, read one band at a time (no list of every word is ever
-    held), sorted stably by key so that a repeated word's last band comes last.
+    """The list wordfreq would use for ``lang``, read band by band and hashed in one go (numpy: no
+    Python code runs per word but msgpack's decoding and ``str.join``).
 
-    Why not ``wordfreq.read_cBpack``: it decodes the whole list of lists first; on DEMETR's ten
-    source languages that raised peak memory from 211 to 268 MB for the same report."""
+    Why not ``wordfreq.read_cBpack``: it decodes the whole list of lists first, and builds the
+    dict; here only each band's joined UTF-8 buffer is kept while the list is read."""
     import langcodes
     import msgpack
     import numpy as np
@@ -94,25 +197,27 @@ def _bands(lang: str) -> _Bands:
     best, _distance = langcodes.closest_match(lang, list(available), max_distance=60)  # as wordfreq.get_frequency_list
     if best == "und":
         raise LookupError(f"No wordlist 'best' available for language {lang!r}")
-    keys, checks, bands = array("q"), array("I"), array("H")
+    data = bytearray()  # every word's UTF-8 bytes and a NUL, band after band (no str kept)
+    counts: list[int] = []
     with gzip.open(available[best], "rb") as infile:
         unpacker = msgpack.Unpacker(infile, raw=False)
         size = unpacker.read_array_header()
         header = unpacker.unpack()
         if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
             raise ValueError(f"{available[best]}: unexpected header {header!r}")
-        for band in range(size - 1):
+        for _band in range(size - 1):
             words = unpacker.unpack()
-            keys.extend(map(_key, words))
-            checks.extend(map(_check, words))
-            bands.extend(repeat(band, len(words)))
-    k = np.frombuffer(keys, dtype=np.int64)
-    order = np.argsort(k, kind="stable")
-    return _Bands(
-        array("q", k[order].tobytes()),
-        array(checks.typecode, np.frombuffer(checks, dtype=np.dtype(f"u{checks.itemsize}"))[order].tobytes()),
-        array("H", np.frombuffer(bands, dtype=np.uint16)[order].tobytes()),
-    )
+            if words:
+                data += ("\0".join(words) + "\0").encode("utf-8", "surrogatepass")
+            counts.append(len(words))
+    if len(counts) > 0xFFFF:
+        raise ValueError(f"{available[best]}: {len(counts)} bands")
+    hashes = _encoded_hashes(data, _lengths(data, sum(counts)))
+    del data
+    table = _table(hashes, np.repeat(np.arange(len(counts), dtype=np.uint16), counts))
+    del hashes
+    trim_heap()  # the list's transient buffers, freed, back to the system
+    return table
 
 
 @lru_cache(maxsize=200_000)
