@@ -75,8 +75,28 @@ def _past_word(word: str) -> bool:
     """A folded word that reads as an English verb in the past tense ("reported")."""
     return _PAST.match(word) is not None
 
+
 # A URL's cue needs one of these; the cheap test runs first (the full pattern tries every word start).
 _URL_HINT = regex.compile(r"https?://|www\.|\.(?:com|net|org|rs|hr|ba|me|co\.uk)\b", regex.I)
+
+
+def _for_lowered_ascii(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """A case-insensitive pattern, compiled case-sensitive for ASCII text that was lowered first.
+
+    The same matches at the same places: in ASCII text a lower-case letter of the pattern matches, ignoring
+    case, only itself and its capital (the other characters it pairs with, such as the Kelvin sign for "k",
+    are not ASCII), lowering ASCII text keeps every offset, and classes such as ``\\w`` and ``\\b`` see
+    the same letters. So the pattern may hold no capital letter (that would also change ``\\W`` or ``\\S``)."""
+    if pattern.pattern != pattern.pattern.lower() or not pattern.flags & regex.I:
+        raise ValueError(f"not a case-insensitive pattern in lower case: {pattern.pattern!r}")
+    return regex.compile(pattern.pattern, pattern.flags & ~regex.I)
+
+
+_URL_HINT_LOW, _CREDIT_LOW, _COPYRIGHT_LOW = (_for_lowered_ascii(p) for p in (_URL_HINT, _CREDIT, _COPYRIGHT))
+# ``_TOKEN`` for ASCII text, where a letter is A-Z or a-z, no mark occurs, a digit is 0-9 and the apostrophe is
+# the straight one; greedy where ``_TOKEN`` is possessive, which finds the same tokens (nothing follows that
+# could make a shorter match succeed). The standard engine runs it several times faster.
+_ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*|[0-9][0-9.,:/]*")
 # A separator's cue needs one of these characters (every branch of ``_SEPARATOR`` holds one).
 _SEPARATOR_HINT = re.compile(r"[|·•»›/]")
 
@@ -173,7 +193,9 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
             out.append(None)
             continue
         text = line.strip()
-        tokens = _TOKEN.findall(text)
+        ascii_text = text.isascii()
+        tokens = (_ASCII_TOKEN if ascii_text else _TOKEN).findall(text)
+        low = text.lower() if ascii_text else ""
         # every cue that needs a digit (a number token, a phone, a clock, a date) is false without one
         has_digit = _NUMBER.search(text) is not None
         letters = [t for t in tokens if not _NUMBER.match(t)] if has_digit else tokens
@@ -220,7 +242,8 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
             # an address and a handle hold an "@", a phone number digits
             "contact": float("@" in text and (EMAIL.search(text) is not None or HANDLE.search(text) is not None)
                              or has_digit and PHONE.search(text) is not None
-                             or _URL_HINT.search(text) is not None and _URL.search(text) is not None),
+                             or (_URL_HINT_LOW.search(low) if ascii_text else _URL_HINT.search(text)) is not None
+                             and _URL.search(text) is not None),
             "reader": float(is_reader),
             "site": float(is_site),
             "opens_with_action": float(bool(folded) and folded[0] in actions),
@@ -229,7 +252,8 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
             "narrative": min(1.0, 3 * (sum(map(in_narrative, folded)) / len(folded) if folded else 0.0)),
             "past_tense": min(1.0, 3 * sum(past) / len(folded)) if folded else 0.0,
             "date": f_date,
-            "credit": float(_CREDIT.search(text) is not None or agency_in is not None and bool(agency_in(text))),
+            "credit": float((_CREDIT_LOW.search(low) if ascii_text else _CREDIT.search(text)) is not None
+                            or agency_in is not None and bool(agency_in(text))),
             "ends_here": float(bool(folded) and folded[-1] in _HERE),
             "first_line": float(i == 0),
             "after_headline": float(i == 1),
@@ -251,7 +275,8 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
             # a citation holds a quotation mark and a year
             "citation": float(quote and has_digit and _CITATION.search(text) is not None),
             "duplicate_x_headline": duplicate * headline_like,
-            "copyright_sign": float("©" in text or _COPYRIGHT.search(text) is not None),
+            "copyright_sign": float("©" in text
+                                    or (_COPYRIGHT_LOW.search(low) if ascii_text else _COPYRIGHT.search(text)) is not None),
             "numbered": float(has_digit and _NUMBERED.match(text) is not None),
             "clause": float(c >= 5 and (not auxiliaries.isdisjoint(folded) or any(past[1:]))),
             "short_x_date": is_short * f_date,
