@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import regex
 
 import qa
 from qa.boilerplate import rule_hits, scored_lines
@@ -125,3 +126,49 @@ def test_the_shipped_weights_are_what_the_training_script_fits(tmp_path: Path) -
     assert all(abs(fitted["weights"][k] - shipped["weights"][k]) < 1e-4 for k in shipped["weights"])
     for key in ("bias", "threshold_major", "threshold_minor"):
         assert abs(fitted[key] - shipped[key]) < 1e-3
+
+
+def _ascii_lines(seed: int, n: int) -> list[str]:
+    """Random ASCII lines built from the pieces the cue patterns look for, in every case mix."""
+    import random
+
+    rng = random.Random(seed)
+    pieces = ["photo", "Photos", "IMAGE", "credit", "Courtesy", "illustration", "ilustracija", "foto", "copyright",
+              "(c)", "(C)", "COPYRIGHT", "http://", "HTTPS://", "www.", "WWW.", ".com", ".CO.UK", ".rs", "x.org",
+              "don't", "state-run", "-", "'", "''", "1.5", "12:30", "3/4", "1,000", "a1", "b2c", "K", "s", ":", ".",
+              ",", "(", ")", "/", "|", "@", "_", "word", "Word", "WORD", "e-mail", "'s", "x'", "9-", "-9"]
+    out = []
+    for _ in range(n):
+        parts = [rng.choice(pieces) for _ in range(rng.randrange(1, 9))]
+        out.append("".join(p + rng.choice(["", " ", "  ", "\t"]) for p in parts))
+    return out
+
+
+def test_the_ascii_token_pattern_finds_the_same_tokens() -> None:
+    from qa import chrome_model
+
+    for line in _ascii_lines(1, 3000) + [chr(c) * 2 + " a" + chr(c) + "b" for c in range(128)]:
+        assert chrome_model._ASCII_TOKEN.findall(line) == chrome_model._TOKEN.findall(line), line
+
+
+def test_the_lowered_ascii_patterns_match_where_the_case_insensitive_ones_do() -> None:
+    from qa import chrome_model as cm
+
+    pairs = [(cm._URL_HINT, cm._URL_HINT_LOW), (cm._CREDIT, cm._CREDIT_LOW), (cm._COPYRIGHT, cm._COPYRIGHT_LOW)]
+    found = 0
+    for line in _ascii_lines(2, 3000):
+        for original, lowered in pairs:
+            a, b = original.search(line), lowered.search(line.lower())
+            assert (a is None) == (b is None) and (a is None or a.span() == b.span()), (original.pattern, line)
+            found += a is not None
+    assert found > 1000  # the lines do hold what the patterns look for
+    with pytest.raises(ValueError):
+        cm._for_lowered_ascii(regex.compile(r"\bPhoto\b", regex.I))  # a capital letter: not this shortcut's
+
+
+def test_fold_takes_the_ascii_shortcut_to_the_same_string() -> None:
+    from qa.chrome_model import fold
+    from qa.languages.transliteration import ascii_fold, to_latin
+
+    for text in _ascii_lines(3, 500) + ["Beograd", "Београд", "Vučić", "ĐOKOVIĆ", "Straße", "İstanbul"]:
+        assert fold(text) == ascii_fold(to_latin(text)).casefold()

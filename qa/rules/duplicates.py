@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
+from operator import neg
 from typing import Iterator
 
 from rapidfuzz import fuzz
@@ -88,18 +90,16 @@ def near_duplicate_paragraph(target: Text) -> Iterator[Hit]:
     for i, (para, key) in enumerate(paras):
         words = key.split()
         # a dict, not a set: its order is the text's, so the report does not depend on the hash seed
-        shingles = dict.fromkeys(tuple(words[j : j + _SHINGLE]) for j in range(len(words) - _SHINGLE + 1))
-        counts: dict[int, int] = defaultdict(int)
-        for sh in shingles:
-            bucket = index[sh]
-            if len(bucket) <= _COMMON_SHINGLE:
-                for j in bucket:
-                    counts[j] += 1
+        shingles = dict.fromkeys(zip(*(words[k:] for k in range(_SHINGLE))))  # each run of _SHINGLE words
+        buckets = [index[sh] for sh in shingles]
+        # how many shingles each earlier paragraph shares with this one (counted in C, not a Python loop)
+        counts = Counter(chain.from_iterable(b for b in buckets if len(b) <= _COMMON_SHINGLE))
+        for bucket in buckets:
             bucket.append(i)
         best: tuple[float, int] | None = None
         # only the few best-sharing candidates are scored, so the rule stays linear;
         # ties go to the earlier paragraph, so the same input always gives the same report
-        for j, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]:
+        for _, j in sorted(zip(map(neg, counts.values()), counts))[:5]:
             other = paras[j][1]
             if other == key:
                 continue  # exact copies are QA301's

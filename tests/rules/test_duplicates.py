@@ -43,3 +43,18 @@ def test_one_near_copy_among_many_distinct_paragraphs() -> None:
     paras.append(paras[700].replace(".", " again."))
     found = dup("Headline\n" + "\n".join(paras))
     assert [(f.rule, f.related[0]["line"]) for f in found] == [("QA302", 702)]
+
+
+def test_near_copy_goes_to_the_earlier_of_two_equally_close_paragraphs() -> None:
+    # two earlier paragraphs share as many word trigrams with the last one and are as similar: the first wins
+    base = "the council voted late on tuesday to adopt the budget after a long debate in the hall"
+    a = base.replace("hall", "room")
+    b = base.replace("hall", "moor")
+    text = f"Headline\n{a}\nSomething else was said by somebody else entirely here today.\n{b}\n{base}\n"
+    from qa.text import Text
+
+    from qa.rules.duplicates import near_duplicate_paragraph
+
+    hits = list(near_duplicate_paragraph(Text(text)))
+    assert [h.message.split(" (")[0] for h in hits] == ["nearly repeats the paragraph on line 2",
+                                                        "nearly repeats the paragraph on line 2"]
