@@ -190,8 +190,10 @@ def digest(*parts: str) -> str:
 _ENTRY = re.compile(r"^(\S+) (top|middle|end): (.*)$")
 
 
-def read_written(path: Path = WRITTEN) -> list[dict]:
-    records, kind = [], None
+def _entries(path: Path, entry: re.Pattern[str], lang_group: int, form: str) -> Iterator[tuple[int, str, re.Match[str]]]:
+    """(line number, kind, match) of each entry of a written set: ``[kind]`` headers, then one entry a
+    line in ``form``; comments and blank lines skipped, anything else a ValueError naming the line."""
+    kind = None
     for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -200,11 +202,15 @@ def read_written(path: Path = WRITTEN) -> list[dict]:
             if kind not in KINDS:
                 raise ValueError(f"{path}:{n}: unknown kind {kind!r}")
             continue
-        m = _ENTRY.match(line)
-        if not m or kind is None or m.group(1) not in LANGS:
-            raise ValueError(f"{path}:{n}: not '<lang> <position>: <text>' under a [kind] header: {line!r}")
-        records.append(_record(m.group(3), "chrome", kind, m.group(1), m.group(2), "written"))
-    return records
+        m = entry.match(line)
+        if not m or kind is None or m.group(lang_group) not in LANGS:
+            raise ValueError(f"{path}:{n}: not '{form}' under a [kind] header: {line!r}")
+        yield n, kind, m
+
+
+def read_written(path: Path = WRITTEN) -> list[dict]:
+    return [_record(m.group(3), "chrome", kind, m.group(1), m.group(2), "written")
+            for _, kind, m in _entries(path, _ENTRY, 1, "<lang> <position>: <text>")]
 
 
 _DEV2_ENTRY = re.compile(r"^(~?)(\S+) (top|middle|end): (.*)$")
@@ -213,18 +219,8 @@ _DEV2_ENTRY = re.compile(r"^(~?)(\S+) (top|middle|end): (.*)$")
 def read_dev2(path: Path = DEV2_WRITTEN) -> list[dict]:
     """The second dev set (``dev2.txt``): under each ``[kind]``, chrome lines, and near-misses marked ``~``.
     Every record is in the dev half (``split == "dev"``): it is tuning data, measured once before tuning."""
-    records, kind = [], None
-    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            kind = line[1:-1]
-            if kind not in KINDS:
-                raise ValueError(f"{path}:{n}: unknown kind {kind!r}")
-            continue
-        m = _DEV2_ENTRY.match(line)
-        if not m or kind is None or m.group(2) not in LANGS:
-            raise ValueError(f"{path}:{n}: not '[~]<lang> <position>: <text>' under a [kind] header: {line!r}")
+    records = []
+    for n, kind, m in _entries(path, _DEV2_ENTRY, 2, "[~]<lang> <position>: <text>"):
         label = "prose" if m.group(1) else "chrome"
         r = _record(m.group(4), label, kind, m.group(2), m.group(3), f"{path.name}:{n}")
         r["split"] = "dev"
