@@ -128,7 +128,7 @@ def _paragraph_matches(text: str, first: bool, extra: tuple[Path, ...]) -> tuple
     plan = _plans(extra)
     out = []
     done = None  # the kind whose paragraph-wide match ends its patterns
-    for i in sorted(plan.prefilter.found(text).union(plan.unfiltered)):  # a pattern outside this set cannot match
+    for i in sorted(plan.prefilter.found(text)):  # a pattern outside this set cannot match
         kind, p, method = plan.entries[i]
         if kind == done or p.max_words is not None and nwords > p.max_words or first and p.not_first:
             continue
@@ -282,8 +282,7 @@ class _Plan:
 
     kinds: tuple[str, ...]
     entries: tuple[tuple[str, Pattern, Callable[..., Any]], ...]  # (kind, pattern, fullmatch or search)
-    prefilter: Prefilter  # groups[i]: the literals entries[i] cannot match without
-    unfiltered: frozenset[int]  # the entries with no literal known: they run on every paragraph
+    prefilter: Prefilter  # groups[i]: the literals entries[i] cannot match without (none: it runs on every paragraph)
 
 
 @lru_cache(maxsize=16)
@@ -292,8 +291,7 @@ def _plans(extra: tuple[Path, ...]) -> _Plan:
     entries = tuple((kind, p, p.regex.fullmatch if p.match == "line" else p.regex.search)
                     for kind, ps in patterns.items() for p in ps)
     prefilter = Prefilter.build(p.regex.pattern for _, p, _ in entries)
-    unfiltered = frozenset(i for i, groups in enumerate(prefilter.groups) if not groups)
-    return _Plan(tuple(patterns), entries, prefilter, unfiltered)
+    return _Plan(tuple(patterns), entries, prefilter)
 
 
 def _report_span(target: Text, para: Block, start: int, end: int, report: str) -> tuple[int, int]:
@@ -400,11 +398,7 @@ class _Shapes:
     store_call: regex.Pattern[str]
     agency: regex.Pattern[str]
     agency_end: regex.Pattern[str]
-    cues: Prefilter  # the literals of the four vocabulary patterns (call, store_call, agency, agency_end)
-
-    def can(self, i: int, text: str) -> bool:
-        """Whether pattern ``i`` of ``cues`` can match ``text`` (a verb, a channel, an agency in it)."""
-        return not self.cues.groups[i] or i in self.cues.found(text)
+    cues: Prefilter  # the literals of the vocabulary patterns (0 call, 1 store_call, 2 agency): a verb, a channel, an agency
 
 
 @lru_cache(maxsize=1)
@@ -422,7 +416,7 @@ def _shapes() -> _Shapes:
     )
     agency = regex.compile(rf"(?<!\w)(?:{_alternation(v.agencies)})(?!\w)", regex.I)
     agency_end = regex.compile(rf"(?:^|\s)(?:{_alternation(v.agencies)})\W*$", regex.I)
-    cues = Prefilter.build(p.pattern for p in (call, store_call, agency, agency_end))
+    cues = Prefilter.build(p.pattern for p in (call, store_call, agency))
     return _Shapes(label_line, call, store_call, agency, agency_end, cues)
 
 
@@ -626,7 +620,7 @@ def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
         return None
     if _GALLERY_INDEX.fullmatch(text):
         return "orphan-embed-label", "page chrome: a gallery or page index ('1 of 6') without its gallery"
-    if len(words) > 10 or len(tokens) > MAX_SHAPE_WORDS:
+    if len(words) > 10:  # (more than MAX_SHAPE_WORDS tokens with a word returned above)
         return None
     v = vocabulary().words
     classes = ("interface", "platforms", "navigation", "teaser", "counters")
@@ -684,7 +678,7 @@ def _link_row(text: str, first: bool) -> tuple[str, str] | None:
         return None
     parts = [p.strip(" \t«»<>|·•") for p in _ROW_SEPARATOR.split(text)]
     parts = [p for p in parts if p]
-    if len(parts) < 3 or len(parts) > 12 or first:
+    if len(parts) < 3 or len(parts) > 12:
         return None
     if not all(1 <= len(p.split()) <= 3 and _CAPITALISED.match(p) and not p.endswith(".") for p in parts):
         return None
@@ -831,8 +825,8 @@ def _call_line(text: str, first: bool) -> tuple[str, str] | None:
     folded = _folded(text)
     shapes = _shapes()
     possible = shapes.cues.found(folded)
-    m = (shapes.call.search(folded) if 0 in possible or not shapes.cues.groups[0] else None) or (
-        shapes.store_call.search(folded) if 1 in possible or not shapes.cues.groups[1] else None)
+    m = (shapes.call.search(folded) if 0 in possible else None) or (
+        shapes.store_call.search(folded) if 1 in possible else None)
     if m is None:
         return None
     return "social-footer", f"page chrome: a call to action ('{m.group('verb')}' ... '{m.group('channel')}')"
@@ -841,7 +835,7 @@ def _call_line(text: str, first: bool) -> tuple[str, str] | None:
 def _agency_in(text: str) -> bool:
     """An agency or picture library named as a name is: capitalised ("Beta", "AP"), not the word "beta"."""
     shapes = _shapes()
-    return shapes.can(2, text) and any(m.group()[0].isupper() for m in shapes.agency.finditer(text))
+    return 2 in shapes.cues.found(text) and any(m.group()[0].isupper() for m in shapes.agency.finditer(text))
 
 
 _CREDIT_WORD = regex.compile(r"\b(?:photo\w*|image\w*|picture\w*|credit\w*|foto\w*|illustration|ilustracija|snimio|snimila)\b",

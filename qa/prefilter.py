@@ -230,6 +230,7 @@ class Prefilter:
 
     groups: tuple[Groups, ...]  # per expression, in the caller's order; () = always run
     automaton: Any  # ahocorasick.Automaton: each literal of a first group -> the expressions it opens
+    always: frozenset[int]  # the expressions with no literal known: in every ``found`` answer
 
     @classmethod
     def build(cls, patterns: Iterable[str]) -> Prefilter:
@@ -244,19 +245,17 @@ class Prefilter:
             for s, ids in sorted(by_literal.items()):
                 automaton.add_word(s, tuple(ids))
             automaton.make_automaton()
-        return cls(groups, automaton)
+        return cls(groups, automaton, frozenset(i for i, gs in enumerate(groups) if not gs))
 
     def found(self, text: str) -> set[int]:
-        """The expressions with literals that can match ``text``: one pass finds the literals of each
-        expression's most selective group (``groups[i][0]``); an expression found so has its other
-        groups looked up in the text."""
-        if self.automaton is None:
-            return set()
-        if _unassigned(text):
-            return set(range(len(self.groups)))  # case pairs newer than Python's tables: no filter
+        """The expressions that can match ``text``: those with no literal known (they run on every text),
+        and those whose literals it holds: one pass finds the literals of each expression's most selective
+        group (``groups[i][0]``); an expression found so has its other groups looked up in the text."""
+        if self.automaton is None or _unassigned(text):  # no literal known at all, or case pairs newer than Python's tables
+            return set(range(len(self.groups)))
         folded = fold(text)
         first: set[int] = set()
         for _, ids in self.automaton.iter(folded):
             first.update(ids)
         groups = self.groups
-        return {i for i in first if all(any(s in folded for s in g) for g in groups[i][1:])}
+        return {i for i in first if all(any(s in folded for s in g) for g in groups[i][1:])}.union(self.always)

@@ -190,11 +190,6 @@ def word_bag(word: str) -> frozenset[str]:
     return frozenset().union(*(t.lemmas for t in split_contractions(word, 0)))
 
 
-def text_bag(text: Text) -> list[frozenset[str]]:
-    """The lemma bags of a text's distinct words (the prefilter's input)."""
-    return [word_bag(w) for w in {t.text for t in text.tokens}]
-
-
 # --------------------------------------------------------------------------
 # Literal patterns
 # --------------------------------------------------------------------------

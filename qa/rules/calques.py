@@ -80,10 +80,9 @@ def calque(target: Text) -> Iterator[Hit]:
     a legitimate use of a listed phrase is reported at the entry's severity
     (info for the ambiguous ones).
     """
-    prefilter = _prefilter()
-    possible = prefilter.found(target.raw)  # one pass: most texts hold no calque's literals
+    possible = _prefilter().found(target.raw)  # one pass: most texts hold no calque's literals
     for i, c in enumerate(calques()):
-        if prefilter.groups[i] and i not in possible:
+        if i not in possible:
             continue
         for m in c.pattern.finditer(target.raw):
             yield Hit(
