@@ -66,11 +66,6 @@ def fold(text: str) -> str:
     return ascii_fold(to_latin(text)).lower()
 
 
-def _comparable(form: str) -> bool:
-    """Is a form written in Latin or Cyrillic letters (compared word by word after folding)?"""
-    return fold(form).isascii()
-
-
 def read_table(path: Path, columns: int) -> list[tuple[str, ...]]:
     """Rows of a names file: tab-separated, ``#`` lines are comments; the last column holds ``|``-separated names."""
     rows = []
@@ -228,10 +223,10 @@ class _Lookups:
 class NameTable:
     """The names of a source language's known entities, and their English names."""
 
-    def __init__(self, forms: list[Form], english: dict[str, set[str]], shared: _Lookups | None = None) -> None:
+    def __init__(self, forms: list[Form], shared: _Lookups | None = None) -> None:
         """``forms`` of the language, then (``shared``) the lookups of forms shared by every language, the
         gazetteer's, built once: the table is as if built from ``forms`` followed by those."""
-        self.english = english  # folded English name -> entity ids
+        self.english = _english()  # folded English name -> entity ids
         own = _Lookups(forms)
         if shared is not None:
             own = own.before(shared)
@@ -241,7 +236,7 @@ class NameTable:
         # the last letters of the language names in another script (Chinese 语 and 文, Japanese 語): a language's
         # name less it, followed by any of them, names the language too (阿拉伯文 is 阿拉伯语, Arabic)
         self.language_endings = own.language_endings
-        self.english_names: dict[str, list[str]] = _english_names() if english is _english() else _names_by_entity(english)
+        self.english_names: dict[str, list[str]] = _english_names()
         # per first character of forms in another script: the lengths to try, longest first, and each
         # looked-for form as written -> its entity (built on first use of the character; see _raw_forms)
         self._raw: dict[str, dict[str, tuple[dict[str, tuple[int, ...]], dict[str, str]]]] = {}
@@ -343,18 +338,11 @@ class NameTable:
         return 5 if form.gazetteer else 3  # kana and alphabets: チリ is Chile and dust, メディア media and Medea
 
     @staticmethod
-    def _plausible(form: Form, index: SourceIndex, i: int) -> bool:
-        """May source word ``i`` begin this form when looking for the names a source says? A place is written
-        with a capital; a gazetteer name that opens a sentence must not be a common word of the language
-        (GeoNames has towns called "Kako" and "Nakon", which open many Croatian sentences)."""
-        kind = form.kind
-        if kind == "language":
-            # a language English news seldom names: its name is likelier a word ("cree", "corso"); written in lower
-            # case in many languages, and prefixes of common words: only exact forms and short endings of long
-            # stems ("njemačkoj" is German, "синдром" is not Sindhi)
-            return NameTable._language_word(form, index.tokens[i][0])
-        if kind != "place":
-            return True
+    def _plausible_place(form: Form, index: SourceIndex, i: int) -> bool:
+        """May source word ``i`` begin this place's form when looking for the names a source says? A place is
+        written with a capital; a gazetteer name that opens a sentence must not be a common word of the language
+        (GeoNames has towns called "Kako" and "Nakon", which open many Croatian sentences). A language's form
+        is tested by the word alone (``_language_word``, in ``_openers``); other kinds always may."""
         if i not in index.capitalised:
             return False
         if not form.gazetteer and not form.acronym and index.wordfreq and len(form.words) == 1 and (
@@ -386,7 +374,7 @@ class NameTable:
     def _openers(self, token: str) -> tuple[tuple[Form, ...], bool, bool] | tuple[()]:
         """The candidates (``_candidates``, in their order) that a folded word may begin in running text, as far
         as the word alone tells: its first word matches (the same word for an acronym, else ``inflects``) and,
-        for a language, ``_plausible`` holds (it depends on the word only). Worked out once per word and
+        for a language, ``_language_word`` holds (it depends on the word only). Worked out once per word and
         table, so a source's scan tests each word against the few forms it may begin, not every form sharing
         its first letters; what depends on the word's place (capitals, sentence starts, the next words) is
         tested per occurrence."""
@@ -405,7 +393,7 @@ class NameTable:
                 continue
             alike.add(key)
             out.append(form)
-        # whether every form is a place, which only a capitalised word may begin (_plausible), and whether one has
+        # whether every form is a place, which only a capitalised word may begin (_plausible_place), and whether one has
         # more words (see _after); () for none
         entry = (tuple(out), all(f.kind == "place" for f in out), any(len(f.words) > 1 for f in out)) if out else ()
         if len(self._opening) >= 200_000:  # a long run over many texts: keep the memory bounded
@@ -427,7 +415,9 @@ class NameTable:
 
     @staticmethod
     def _language_word(form: Form, tok: str) -> bool:
-        """``_plausible`` for a language's form at a folded word (it depends on nothing else)."""
+        """May a folded source word begin a language's form? A language English news seldom names: its name is
+        likelier a word ("cree", "corso"); written in lower case in many languages, and prefixes of common words:
+        only exact forms and short endings of long stems ("njemačkoj" is German, "синдром" is not Sindhi)."""
         if english(self_names_first(form.entity)) < 3.5:
             return False
         base = stem(form.words[0])
@@ -459,8 +449,8 @@ class NameTable:
                 best: tuple[int, str] | None = None
                 for form in forms:
                     # the first word and a language's plausibility are known to hold; a place's depends on where
-                    # the word stands (as _plausible; the same result as testing every candidate there)
-                    if form.kind != "place" or self._plausible(form, index, i):
+                    # the word stands (the same result as testing every candidate there)
+                    if form.kind != "place" or self._plausible_place(form, index, i):
                         end = self._match_at(form, index, i)
                         if end is not None and (best is None or end > best[0]):
                             best = (end, form.entity)
@@ -523,7 +513,7 @@ def _forms(entity: str, names: list[str]) -> list[Form]:
     out = []
     for n in names:
         folded = fold(n)
-        if folded.isascii():  # _comparable(n)
+        if folded.isascii():  # Latin or Cyrillic letters: compared word by word after folding
             words = tuple(_WORD.findall(folded))
             if not words or sum(map(len, words)) < 2 or (len(words) == 1 and len(words[0]) < _MIN_LETTERS and not n.isupper()):
                 continue
@@ -555,13 +545,9 @@ def self_names_first(entity: str) -> str:
 
 @lru_cache(maxsize=1)
 def _english_names() -> dict[str, list[str]]:
-    return _names_by_entity(_english())
-
-
-def _names_by_entity(english: dict[str, set[str]]) -> dict[str, list[str]]:
-    """Entity id -> its folded English names, in the order of ``english``."""
+    """Entity id -> its folded English names, in the order of the English table."""
     out: dict[str, list[str]] = {}
-    for name, ids in english.items():
+    for name, ids in _english().items():
         for i in ids:
             out.setdefault(i, []).append(name)
     return out
@@ -601,7 +587,6 @@ def home_entities(profile: Profile) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=2)
 def _place_forms(comparable: bool) -> list[Form]:
     """The gazetteer's forms, shared by every language: folded Latin ones (stored folded: no work here) for
     Latin and Cyrillic sources, the others as written for sources in other scripts."""
@@ -623,7 +608,7 @@ def _table(folder: Path | None, comparable: bool) -> NameTable | None:
     if path is None or not path.is_file():
         return None
     forms = [f for f in _language_forms(path) if bool(f.words) == comparable]
-    return NameTable(forms, _english(), _place_lookups(comparable))
+    return NameTable(forms, _place_lookups(comparable))
 
 
 @lru_cache(maxsize=None)
