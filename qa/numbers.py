@@ -266,7 +266,7 @@ def target_numbers(text: str, lang: str = "en") -> list[Number]:
     for m in _words(norm).finditer(norm) if _mentions(norm, lex) else ():  # one pass: most words are neither
         found = m.group()
         word = found.lower()
-        if word not in vocab and ("-" not in word or vocab.isdisjoint(word.split("-"))):
+        if not _in_vocabulary(word, vocab):
             continue  # no month, no number word, nor one in a hyphenated word: nothing below would read it
         month = lex.months.get(word)
         if month is not None and found[0].isupper() and len(found) >= 3 and _digit_near(norm, m.start(), m.end()):
@@ -376,9 +376,17 @@ def _mentions(text: str, lex: Lexicon) -> bool:
     vocab = lex.vocabulary
     low = text.lower()
     words = set(_words(low).findall(low))
-    if not vocab.isdisjoint(words):
-        return True
-    return any("-" in word and not vocab.isdisjoint(word.split("-")) for word in words)
+    return not vocab.isdisjoint(words) or any(_in_vocabulary(word, vocab) for word in words if "-" in word)
+
+
+def _in_vocabulary(word: str, vocab: frozenset[str]) -> bool:
+    """A lower-case word that is a month or number word of the lexicon, or a hyphenated word with one in it."""
+    return word in vocab or "-" in word and not vocab.isdisjoint(word.split("-"))
+
+
+def is_year(v: float) -> bool:
+    """A value that reads as a year (1800-2100): a changed year is a major error, a year is never converted."""
+    return v == int(v) and 1800 <= v <= 2100
 
 
 def _sentence_start(text: str, pos: int) -> bool:

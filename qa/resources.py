@@ -44,6 +44,20 @@ def read_words(path: Path) -> frozenset[str]:
     return frozenset(line.lower() for line in read_lines(path))
 
 
+def read_table(path: Path, columns: int) -> list[tuple[str, ...]]:
+    """Rows of a tab-separated data table (names, antonyms) with ``columns`` columns; ``#`` lines are
+    comments; a row of another width is a ValueError naming the file."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != columns:
+            raise ValueError(f"{path}: bad row ({len(parts)} columns, expected {columns}): {line[:60]!r}")
+        rows.append(tuple(parts))
+    return rows
+
+
 @lru_cache(maxsize=1)
 def _malloc_trim():  # type: ignore[no-untyped-def]
     try:

@@ -36,7 +36,7 @@ from qa.languages.frequency import english, zipf
 from qa.languages.profile import Profile
 from qa.languages.scripts import script_of
 from qa.languages.transliteration import ascii_fold, to_latin
-from qa.resources import DATA
+from qa.resources import DATA, read_table
 
 PLACES = DATA / "names" / "places.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -64,19 +64,6 @@ def kind_of(entity: str) -> str:
 def fold(text: str) -> str:
     """The key a name is compared by: Latin letters, no diacritics, lower case."""
     return ascii_fold(to_latin(text)).lower()
-
-
-def read_table(path: Path, columns: int) -> list[tuple[str, ...]]:
-    """Rows of a names file: tab-separated, ``#`` lines are comments; the last column holds ``|``-separated names."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != columns:
-            raise ValueError(f"{path}: bad row ({len(parts)} columns, expected {columns}): {line[:60]!r}")
-        rows.append(tuple(parts))
-    return rows
 
 
 @dataclass(frozen=True)
@@ -180,9 +167,8 @@ def _loose_indic(text: str) -> str:
     return unicodedata.normalize("NFD", text).translate(_INDIC_LOOSE)
 
 
-@lru_cache(maxsize=131072)
 def _fold_word(word: str, source: Profile) -> str:
-    """A source word folded in its language's transliteration (cached: texts repeat their words)."""
+    """A source word folded in its language's transliteration (once per word and language: ``_WORD_FORMS``)."""
     return ascii_fold(source.to_latin(word)).lower()
 
 

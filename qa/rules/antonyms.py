@@ -20,9 +20,9 @@ from typing import Iterator
 
 from qa.context import Context
 from qa.languages import Profile
-from qa.languages.names import read_table
 from qa.model import Hit, Severity, Span
 from qa.registry import rule
+from qa.resources import read_table
 from qa.rules.meaning import Negation, negation
 from qa.text import Block, Text, Token
 

@@ -23,9 +23,9 @@ from qa.context import Context
 from qa.languages.frequency import zipf
 from qa.languages.names import fold, inflects
 from qa.model import Hit, Severity, Span
-from qa.numbers import Number, SourceNumbers, explained, lexicon, source_numbers, target_numbers
+from qa.numbers import Number, SourceNumbers, explained, is_year, lexicon, source_numbers, target_numbers
 from qa.registry import rule
-from qa.rules.fidelity import _year, loosely, sound_key
+from qa.rules.fidelity import loosely, sound_key
 from qa.text import Text, Token
 
 # the word after a number, its unit or noun; after a range's end when a dash or a short word and a number follow
@@ -130,7 +130,7 @@ ROUNDING = 0.15  # relative difference within which another number before the sa
 
 def _far(a: Number, b: Number) -> bool:
     """Do two numbers differ beyond rounding: every pair of readings by more than ``ROUNDING``, or they are other years?"""
-    return all((_year(x) and _year(y)) or abs(x - y) > ROUNDING * max(abs(x), abs(y)) for x in a.values for y in b.values)
+    return all((is_year(x) and is_year(y)) or abs(x - y) > ROUNDING * max(abs(x), abs(y)) for x in a.values for y in b.values)
 
 
 @rule("QA908", "back-translation-number", "accuracy/mistranslation", "minor")

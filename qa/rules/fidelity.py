@@ -22,7 +22,7 @@ from qa.languages.names import NameTable, SourceIndex, alternate_names, home_ent
 from qa.languages.names import territories as names_territories
 from qa.languages.transliteration import ascii_fold, has_cyrillic
 from qa.model import Hit, Severity, Span
-from qa.numbers import Number, explained, source_numbers, target_numbers
+from qa.numbers import Number, explained, is_year, source_numbers, target_numbers
 from qa.registry import rule
 from qa.rules.duplicates import duplicate_paragraph, near_duplicate_paragraph
 from qa.text import LINK, Block, Text, Token, may_link
@@ -72,7 +72,7 @@ def number_mismatch(target: Text, source: Text, ctx: Context) -> Iterator[Hit]:
     for n in numbers:
         if target.is_protected(n.start, n.end) or explained(n, src):
             continue
-        changed_year = n.kind == "digits" and any(_year(v) for v in n.values) and _years_near(target, source, ctx, n.start, n.end)
+        changed_year = n.kind == "digits" and any(is_year(v) for v in n.values) and _years_near(target, source, ctx, n.start, n.end)
         sev: Severity | None = Severity.MAJOR if changed_year else None
         if found and _date_part(found[-1][1], n) and _DATE_GAP.fullmatch(target.raw[found[-1][1].end : n.start]):
             first, _, before = found[-1]  # "May 30, 2005": one date, one finding, the gravest of its parts
@@ -92,17 +92,13 @@ def _date_part(before: Number, n: Number) -> bool:
     """Do two numbers that follow each other make one date ("May 30", "30 May", "May 30, 2005", "May 2005")?"""
     if "word" in (before.kind, n.kind):
         return False
-    return "month" in (before.kind, n.kind) or (before.kind == "digits" and any(_year(v) for v in n.values))
-
-
-def _year(v: float) -> bool:
-    return v == int(v) and 1800 <= v <= 2100
+    return "month" in (before.kind, n.kind) or (before.kind == "digits" and any(is_year(v) for v in n.values))
 
 
 def _years_near(target: Text, source: Text, ctx: Context, start: int, end: int) -> bool:
     """Does the source say a year where the target's unexplained year stands (its aligned paragraph)?"""
     s, e = aligned_region(target, source, start, end)
-    return any(_year(v) for v in source_numbers(source.raw[s:e], ctx.source_lang).values)
+    return any(is_year(v) for v in source_numbers(source.raw[s:e], ctx.source_lang).values)
 
 
 def aligned_region(target: Text, source: Text, start: int, end: int) -> tuple[int, int]:
