@@ -47,22 +47,23 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data" / "chrome"
 WRITTEN = DATA / "written.txt"
 LINES = DATA / "lines.jsonl"
-DEV2_WRITTEN = DATA / "dev2.txt"  # a second, independent dev set: chrome lines and near-misses, both written
-DEV2_LINES = DATA / "lines_dev2.jsonl"
-DEV3_WRITTEN = DATA / "dev3.txt"  # a third one, in the same format, written after the second round of changes
-DEV3_LINES = DATA / "lines_dev3.jsonl"
-DEV4_WRITTEN = DATA / "dev4.txt"  # a fourth: English as MT renders regional furniture, written after the third round
-DEV4_LINES = DATA / "lines_dev4.jsonl"
-DEV5_WRITTEN = DATA / "dev5.txt"  # a fifth: large English-language sites' furniture, written after the fourth round
-DEV5_LINES = DATA / "lines_dev5.jsonl"
-DEV6_WRITTEN = DATA / "dev6.txt"  # a sixth, written after the last change: the closing estimate, nothing tuned on it
-DEV6_LINES = DATA / "lines_dev6.jsonl"
-DEV7_WRITTEN = DATA / "dev7.txt"  # a seventh: furniture left in the source languages, written after dev6
-DEV7_LINES = DATA / "lines_dev7.jsonl"
-DEV8_WRITTEN = DATA / "dev8.txt"  # an eighth: the kinds weakest on held-out data, written after dev7
-DEV8_LINES = DATA / "lines_dev8.jsonl"
-DEV9_WRITTEN = DATA / "dev9.txt"  # a ninth, written after the dev8 changes: the closing estimate, nothing tuned on it
-DEV9_LINES = DATA / "lines_dev9.jsonl"
+# The extra dev sets, each written in one file (``devN.txt``: chrome lines and near-misses marked ``~``) and built
+# into ``lines_devN.jsonl``; each was measured before anything was tuned on it.
+DEV_SETS = {
+    "dev2": "a second, independent dev set",
+    "dev3": "written after the second round of changes",
+    "dev4": "English as MT renders regional furniture, written after the third round",
+    "dev5": "large English-language sites' furniture, written after the fourth round",
+    "dev6": "written after the last change of its round: the closing estimate, nothing tuned on it",
+    "dev7": "furniture left in the source languages, written after dev6",
+    "dev8": "the kinds weakest on held-out data, written after dev7",
+    "dev9": "written after the dev8 changes: the closing estimate, nothing tuned on it",
+}
+
+
+def dev_paths(name: str) -> tuple[Path, Path]:
+    """An extra dev set's written file and its built lines."""
+    return DATA / f"{name}.txt", DATA / f"lines_{name}.jsonl"
 
 KINDS = (
     "counter-meta", "byline", "dateline", "photo-credit", "share-bar", "follow-call", "newsletter", "tags",
@@ -213,14 +214,14 @@ def read_written(path: Path = WRITTEN) -> list[dict]:
             for _, kind, m in _entries(path, _ENTRY, 1, "<lang> <position>: <text>")]
 
 
-_DEV2_ENTRY = re.compile(r"^(~?)(\S+) (top|middle|end): (.*)$")
+_DEV_ENTRY = re.compile(r"^(~?)(\S+) (top|middle|end): (.*)$")
 
 
-def read_dev2(path: Path = DEV2_WRITTEN) -> list[dict]:
-    """The second dev set (``dev2.txt``): under each ``[kind]``, chrome lines, and near-misses marked ``~``.
+def read_dev(path: Path) -> list[dict]:
+    """An extra dev set (``dev2.txt`` ... , ``DEV_SETS``): under each ``[kind]``, chrome lines, and near-misses marked ``~``.
     Every record is in the dev half (``split == "dev"``): it is tuning data, measured once before tuning."""
     records = []
-    for n, kind, m in _entries(path, _DEV2_ENTRY, 2, "[~]<lang> <position>: <text>"):
+    for n, kind, m in _entries(path, _DEV_ENTRY, 2, "[~]<lang> <position>: <text>"):
         label = "prose" if m.group(1) else "chrome"
         r = _record(m.group(4), label, kind, m.group(2), m.group(3), f"{path.name}:{n}")
         r["split"] = "dev"
@@ -426,17 +427,13 @@ def default_bench() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "stats", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7",
-                                                "dev8", "dev9"))
+    parser.add_argument("command", choices=("build", "stats", *DEV_SETS))
     parser.add_argument("--bench", type=Path, default=default_bench())
     parser.add_argument("--out", type=Path, default=LINES)
     args = parser.parse_args(argv)
-    if args.command in ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"):  # the extra dev sets: written.txt's split is not touched
-        source, default = {"dev2": (DEV2_WRITTEN, DEV2_LINES), "dev3": (DEV3_WRITTEN, DEV3_LINES),
-                           "dev4": (DEV4_WRITTEN, DEV4_LINES), "dev5": (DEV5_WRITTEN, DEV5_LINES),
-                           "dev6": (DEV6_WRITTEN, DEV6_LINES), "dev7": (DEV7_WRITTEN, DEV7_LINES),
-                           "dev8": (DEV8_WRITTEN, DEV8_LINES), "dev9": (DEV9_WRITTEN, DEV9_LINES)}[args.command]
-        records = read_dev2(source)
+    if args.command in DEV_SETS:  # the extra dev sets: written.txt's split is not touched
+        source, default = dev_paths(args.command)
+        records = read_dev(source)
         out = default if args.out == LINES else args.out
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
         print(stats(records))
