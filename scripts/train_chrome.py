@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from chrome import MIN_HOST_LINES, host_for, insert, ntrex_documents, page_article, split_pages  # noqa: E402
+from chrome import MAJOR, MIN_HOST_LINES, THRESHOLDS, Article, host_for, insert, line_hits, ntrex_documents, page_article, split_pages  # noqa: E402
 from chrome_lines import LINES, default_bench  # noqa: E402
 
 from qa.boilerplate import rule_hits, scored_lines  # noqa: E402
@@ -81,17 +81,25 @@ def labelled_examples(bench: Path, lines_path: Path) -> list[Example]:
     return out
 
 
-def page_examples(bench: Path) -> list[Example]:
+def dev_pages(bench: Path) -> list[tuple[dict, list[dict]]]:
+    """The real pages the scorer learns from, each with its article blocks: the dev half, in English, with
+    a body annotation of good recall and an article (the test half is never read)."""
     path = bench / "chrome" / "scrapinghub_aeb.jsonl"
     pages = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     halves = split_pages(pages)
-    out: list[Example] = []
+    out = []
     for p in pages:
         if halves[p["id"]] != "dev" or p["lang"] != "en" or p.get("gold_recall", 1.0) < 0.8:
             continue
         blocks = page_article(p)
-        if not blocks:
-            continue
+        if blocks:
+            out.append((p, blocks))
+    return out
+
+
+def page_examples(bench: Path) -> list[Example]:
+    out: list[Example] = []
+    for p, blocks in dev_pages(bench):
         rows = article_rows([b["text"] for b in blocks])
         kept = [b for b in blocks if b["text"].strip()]
         for b, (feats, covered) in zip(kept, rows):
@@ -206,30 +214,25 @@ def cross_validate_pages(bench: Path, examples: list[Example], args: argparse.Na
     weights. Recall of chrome blocks and false alarms (article lines with a chrome or any major+ finding),
     as ``benchmarks/chrome.py`` counts them. Only the dev half is read."""
     import qa
-    from chrome import THRESHOLDS, MAJOR, Article, line_hits
     from qa import chrome_model
     from qa.parallel import check_documents
 
-    path = bench / "chrome" / "scrapinghub_aeb.jsonl"
-    pages = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    halves = split_pages(pages)
-    dev = [p for p in pages if halves[p["id"]] == "dev" and p["lang"] == "en" and p.get("gold_recall", 1.0) >= 0.8
-           and page_article(p)]
+    dev = dev_pages(bench)
     original = chrome_model.model
     chrome, clean = [], []  # (chrome rank, any rank) of each scored block
     try:
         for k in range(args.cv):
-            held = {p["id"] for p in dev if fold_of("cv:" + p["id"], args.cv) == k}
+            held = {p["id"] for p, _ in dev if fold_of("cv:" + p["id"], args.cv) == k}
             train_on = [e for e in examples if not (e[4].startswith("page:") and e[4][5:] in held)]
             data = train(train_on, args.l2, args.major_fa, args.minor_fa, args.folds, salt=f"inner{k}:")
             m = chrome_model.Model(data["bias"], data["weights"], data["threshold_major"], data["threshold_minor"])
             chrome_model.model = lambda m=m: m
-            fold_pages = [p for p in dev if p["id"] in held]
-            articles = [Article([b["text"] for b in page_article(p)]) for p in fold_pages]
-            docs = (qa.Document(id=p["id"], target=a.text) for p, a in zip(fold_pages, articles))
-            for p, a, result in zip(fold_pages, articles, check_documents(docs, qa.Config(), 1)):
+            fold_pages = [(p, blocks) for p, blocks in dev if p["id"] in held]
+            articles = [Article([b["text"] for b in blocks]) for _, blocks in fold_pages]
+            docs = (qa.Document(id=p["id"], target=a.text) for (p, _), a in zip(fold_pages, articles))
+            for (p, blocks), a, result in zip(fold_pages, articles, check_documents(docs, qa.Config(), 1)):
                 hits = line_hits(a, result)
-                for i, b in enumerate(page_article(p)):
+                for i, b in enumerate(blocks):
                     if b["ambiguous"]:
                         continue
                     row = (hits.chrome_rank.get(i, -1), hits.any_rank.get(i, -1))
