@@ -398,7 +398,8 @@ class _Shapes:
     store_call: regex.Pattern[str]
     agency: regex.Pattern[str]
     agency_end: regex.Pattern[str]
-    cues: Prefilter  # the literals of the vocabulary patterns (0 call, 1 store_call, 2 agency): a verb, a channel, an agency
+    cues: Prefilter  # the literals of the call patterns (0 call, 1 store_call): a verb, a channel
+    agency_cues: Prefilter  # the agency pattern's literals, looked up on their own (asked of every scored line)
 
 
 @lru_cache(maxsize=1)
@@ -416,8 +417,8 @@ def _shapes() -> _Shapes:
     )
     agency = regex.compile(rf"(?<!\w)(?:{_alternation(v.agencies)})(?!\w)", regex.I)
     agency_end = regex.compile(rf"(?:^|\s)(?:{_alternation(v.agencies)})\W*$", regex.I)
-    cues = Prefilter.build(p.pattern for p in (call, store_call, agency))
-    return _Shapes(label_line, call, store_call, agency, agency_end, cues)
+    cues = Prefilter.build(p.pattern for p in (call, store_call))
+    return _Shapes(label_line, call, store_call, agency, agency_end, cues, Prefilter.build([agency.pattern]))
 
 
 _WORD = regex.compile(r"\p{L}(?:[\p{L}\p{M}]|['’.&-](?=\p{L}))*+|\d[\d.,:/-]*+\p{L}{0,2}+|\(s\)")
@@ -835,7 +836,7 @@ def _call_line(text: str, first: bool) -> tuple[str, str] | None:
 def _agency_in(text: str) -> bool:
     """An agency or picture library named as a name is: capitalised ("Beta", "AP"), not the word "beta"."""
     shapes = _shapes()
-    return 2 in shapes.cues.found(text) and any(m.group()[0].isupper() for m in shapes.agency.finditer(text))
+    return bool(shapes.agency_cues.found(text)) and any(m.group()[0].isupper() for m in shapes.agency.finditer(text))
 
 
 _CREDIT_WORD = regex.compile(r"\b(?:photo\w*|image\w*|picture\w*|credit\w*|foto\w*|illustration|ilustracija|snimio|snimila)\b",
