@@ -22,6 +22,9 @@ from qa.rules import all_rules
 from qa.scoring import passes, score
 from qa.text import Text
 
+_KEPT_CHARS = 400_000  # characters of recent source-side texts kept for reuse (a few hundred sentences' views)
+
+
 class Engine:
     """Checks documents with the selected rules.
 
@@ -42,12 +45,14 @@ class Engine:
         self._plans = {r.code: _plan(r) for r in self.rules}
         self._quiet = {r.code: r.quiet_inside for r in self.rules if r.quiet_inside}
         self._schedules: dict[frozenset[str], tuple[list[tuple[Rule, Call]], list[tuple[Rule, Call]]]] = {}
+        self._texts: dict[str, Text] = {}  # the source-side texts seen lately, by their text (see _text)
+        self._text_chars = 0
 
     def check(self, doc: Document) -> Result:
         if doc.error is not None:
             return Result(document=doc, passed=False)
         clock = time.perf_counter() if self.timings is not None else 0.0
-        texts = {side: Text(doc.side(side)) for side in SIDES if doc.side(side) is not None}  # type: ignore[arg-type]
+        texts = {side: self._text(side, raw) for side in SIDES if (raw := doc.side(side)) is not None}
         source_lang = doc.source_lang or self.config.source_lang
         target_lang = doc.target_lang or self.config.target_lang or "en"
         ctx = Context(source_lang, target_lang, profile(source_lang), profile(target_lang), self.config, doc)
@@ -81,6 +86,23 @@ class Engine:
         result.score = score(result.findings, result.words)
         result.passed = passes(result.findings, result.score, self.config.policy) and not result.rule_errors
         return result
+
+    def _text(self, side: str, raw: str) -> Text:
+        """One side's ``Text``. A source, reference or back-translation seen lately is the same object again,
+        with the views it has already worked out: one source with many translations (MT systems compared,
+        DEMETR's perturbations, a memory's repeated segments) is split and analysed once. A ``Text`` is
+        a pure function of its string, so sharing changes no finding; the target, different each time,
+        is not kept. At most ``_KEPT_CHARS`` characters are kept."""
+        if side == "target":
+            return Text(raw)
+        text = self._texts.get(raw)
+        if text is None:
+            if self._text_chars + len(raw) > _KEPT_CHARS:
+                self._texts.clear()
+                self._text_chars = 0
+            text = self._texts[raw] = Text(raw)
+            self._text_chars += len(raw)
+        return text
 
     def _schedule(self, present: frozenset[str]) -> tuple[list[tuple[Rule, Call]], list[tuple[Rule, Call]]]:
         """The preconditions and the other rules that can run on a document with these sides, each with

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from qa.align import SentencePair
 from qa.context import Context
+from qa.languages import Profile
 from qa.languages.frequency import english, zipf
 from qa.languages.names import NameTable, SourceIndex, alternate_names, home_entities, kind_of, names_for, tagged
 from qa.languages.names import territories as names_territories
@@ -216,13 +217,11 @@ class _Names:
     """What the name rules know of one source and its translation, computed once for QA802 and QA803."""
 
     def __init__(self, target: Text, source: Text, ctx: Context) -> None:
-        self.comparable = source.script_shares.comparable
-        self.home = home_entities(ctx.source)
-        self._source_raw, self._target = source.raw, target  # for what is worked out on first need (scripts, nodots, ...)
-        self.table = names_for(ctx.source, self.comparable)
-        self.index = SourceIndex.of(source.raw, ctx.source, self.comparable)
-        self.found = self.table.found(self.index) if self.table is not None else []
-        self.entities = {e for e, _, _ in self.found}
+        src = self.source = _source_side(source, ctx)
+        self.comparable, self.home, self.table, self.index = src.comparable, src.home, src.table, src.index
+        self.found, self.entities, self.source_names = src.found, src.entities, src.source_names
+        self.capitalised, self._capital_starts = src.capitalised, src.capital_starts
+        self._target = target  # for what is worked out on first need (nodots, title words)
         # the target's words folded, split at hyphens: their sound keys and first four letters; the folded
         # capitalised words, in order
         keys: set[str] = set()
@@ -249,25 +248,11 @@ class _Names:
                 for i, j, ids in self._known(run):
                     for e in ids:
                         self.target_entities.setdefault(e, (run[i].start, run[j].end))
-        # name-like words of a Latin or Cyrillic source: (start, end, word, folded, strong), and those the target lacks
-        self._capital_indexes = sorted(self.index.capitalised)
-        self.source_names = self._source_names(source, ctx) if self.comparable else []
-        # the source's capitalised words (start, folded word), in order, for the transcription check near a name
-        toks = self.index.tokens
-        self.capitalised = [(toks[i][1], toks[i][0]) for i in self._capital_indexes]
-        self._capital_starts = [a for a, _ in self.capitalised]
+        # the source's name-like words the target lacks
         self.dropped = [n for n in self.source_names
                         if not (_stem_match(n[3], self.target_keys) or any(loosely(t, n[3]) for t in self.target_names))]
         self.dropped_starts = frozenset(n[0] for n in self.dropped)
 
-    @cached_property
-    def scripts(self) -> frozenset[str]:
-        """The scripts of the source's letters by Unicode name (CJK, KATAKANA, DEVANAGARI, ...) but Latin and Cyrillic,
-        for the gazetteer evidence (Latin letters in a Chinese text are acronyms and brands: a gazetteer's "Qahirə"
-        is no name of Cairo there); none for a Latin or Cyrillic source."""
-        if self.comparable:
-            return frozenset()
-        return frozenset(_script_word(c) for c in set(self._source_raw) if c.isalpha()) - {"LATIN", "CYRILLIC"}
 
     @cached_property
     def nodots(self) -> str:
@@ -279,10 +264,6 @@ class _Names:
         """The target's capitalised words of two to five letters, in capitals (where an acronym may stand)."""
         return " ".join(t.text.upper() for t in self._target.tokens if t.text[:1].isupper() and 2 <= len(t.text) <= 5)
 
-    @cached_property
-    def source_keys(self) -> frozenset[str]:
-        """The sound keys of the source's words (built on first use: most target names are matched before)."""
-        return frozenset(sound_key(w) for w, _, _, _ in self.index.tokens)
 
     def unmatched_capital(self, lo: int, hi: int, source: Text) -> bool:
         """Is a capitalised source word in [lo, hi) that does not open a sentence missing from the translation, even
@@ -381,7 +362,7 @@ class _Names:
             return False
         if self.comparable:
             return True
-        return any(_script_word(f.raw[0]) in self.scripts for f in self.table.forms.get(entity, ()) if f.raw)
+        return any(_script_word(f.raw[0]) in self.source.scripts for f in self.table.forms.get(entity, ()) if f.raw)
 
     def in_target(self, entity: str) -> bool:
         """Does the translation name a known source entity (by any English name of it, or a word sharing its first four letters)?"""
@@ -401,6 +382,41 @@ class _Names:
                 return True  # "Falklands Pound" for "Falkland Islands Pound"
         return False
 
+
+class _SourceSide:
+    """What the name rules know of a source alone, worked out once for every translation of it (a source
+    checked with many translations: MT systems compared, DEMETR's perturbations, a memory's repeats)."""
+
+    def __init__(self, source: Text, ctx: Context) -> None:
+        self.raw = source.raw
+        self.comparable = source.script_shares.comparable
+        self.home = home_entities(ctx.source)
+        self.table = names_for(ctx.source, self.comparable)
+        self.index = SourceIndex.of(source.raw, ctx.source, self.comparable)
+        self.found = self.table.found(self.index) if self.table is not None else []
+        self.entities = {e for e, _, _ in self.found}
+        # name-like words of a Latin or Cyrillic source: (start, end, word, folded, strong)
+        self.capital_indexes = sorted(self.index.capitalised)
+        self.source_names = self._source_names(source, ctx) if self.comparable else []
+        # the source's capitalised words (start, folded word), in order, for the transcription check near a name
+        toks = self.index.tokens
+        self.capitalised = [(toks[i][1], toks[i][0]) for i in self.capital_indexes]
+        self.capital_starts = [a for a, _ in self.capitalised]
+
+    @cached_property
+    def scripts(self) -> frozenset[str]:
+        """The scripts of the source's letters by Unicode name (CJK, KATAKANA, DEVANAGARI, ...) but Latin and Cyrillic,
+        for the gazetteer evidence (Latin letters in a Chinese text are acronyms and brands: a gazetteer's "Qahirə"
+        is no name of Cairo there); none for a Latin or Cyrillic source."""
+        if self.comparable:
+            return frozenset()
+        return frozenset(_script_word(c) for c in set(self.raw) if c.isalpha()) - {"LATIN", "CYRILLIC"}
+
+    @cached_property
+    def source_keys(self) -> frozenset[str]:
+        """The sound keys of the source's words (built on first use: most target names are matched before)."""
+        return frozenset(sound_key(w) for w, _, _, _ in self.index.tokens)
+
     def _source_names(self, source: Text, ctx: Context) -> list[tuple[int, int, str, str, bool]]:
         """Name-like words of a Latin or Cyrillic source: (start, end, word, folded word, strong). A capitalised
         word that does not start a sentence is name-like when it is known to English (a name an English text
@@ -415,7 +431,7 @@ class _Names:
         toks = self.index.tokens
         words = sum(1 for w, _, _, _ in toks if w.isalpha())
         # the words with a capital first letter (SourceIndex.capitalised), in order: only they can be names
-        capitals = [toks[i] for i in self._capital_indexes]
+        capitals = [toks[i] for i in self.capital_indexes]
         common_capitals = 0 if lang is None else sum(
             1 for _, a, e, _ in capitals if not _initial(source.raw, a, starts) and _source_zipf(source.raw[a:e], ctx) >= 4.0)
         nouns = common_capitals >= 2 and common_capitals >= 0.1 * words
@@ -434,6 +450,19 @@ class _Names:
         return out
 
 
+
+_SOURCE_SIDES: dict[tuple[str, Profile], _SourceSide] = {}
+
+
+def _source_side(source: Text, ctx: Context) -> _SourceSide:
+    """The source's side of the name rules, kept for the last few thousand sources."""
+    key = (source.raw, ctx.source)
+    hit = _SOURCE_SIDES.get(key)
+    if hit is None:
+        if len(_SOURCE_SIDES) >= 2_048:
+            _SOURCE_SIDES.clear()
+        hit = _SOURCE_SIDES[key] = _SourceSide(source, ctx)
+    return hit
 _KNOWN: dict[NameTable, dict[tuple[str, ...], list[tuple[int, int, set[str]]]]] = {}
 _S_END = re.compile(r"['’]s$")
 
@@ -579,7 +608,7 @@ def name_not_in_source(target: Text, source: Text, ctx: Context) -> Iterator[Hit
             long = [k for k in range(len(run)) if not matched[k]]
         if names.comparable:
             for k, t in enumerate(run):
-                if not matched[k] and any(_stem_match(part, names.source_keys) for part in _parts(t.text)):
+                if not matched[k] and any(_stem_match(part, names.source.source_keys) for part in _parts(t.text)):
                     matched[k] = True
         if all(matched):
             continue
