@@ -416,8 +416,11 @@ class SourceNumbers:
     blobs: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=2_048)
 def source_numbers(text: str, lang: str | None) -> SourceNumbers:
-    """Every value the source may express (lenient: both separator conventions, parts of dates, words)."""
+    """Every value the source may express (lenient: both separator conventions, parts of dates, words).
+    Kept for the last sources read (the result is immutable): a source checked with many translations
+    is read once."""
     lex = lexicon(lang)
     norm = ascii_digits(text)
     if lex is not None and not lex.cjk and "CYRILLIC" in profile(lang).scripts and "LATIN" in profile(lang).scripts:
