@@ -1,4 +1,5 @@
-"""Shared test configuration: the hypothesis profile the property tests run under.
+"""Shared test configuration: the hypothesis profile the property tests run under, and a cache
+directory of the run's own (``qa.cache``), so tests neither read nor fill the user's.
 
 A fixed seed (``derandomize``) makes every run try the same examples, so CI
 is reproducible; the example budget keeps the suite fast. ``HYPOTHESIS_PROFILE=long``
@@ -8,6 +9,7 @@ runs a deeper search locally.
 from __future__ import annotations
 
 import os
+import tempfile
 
 from hypothesis import HealthCheck, settings
 
@@ -21,3 +23,5 @@ settings.register_profile(
 )
 settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+os.environ.setdefault("QA_CACHE_DIR", tempfile.mkdtemp(prefix="qa-test-cache-"))  # subprocesses inherit it

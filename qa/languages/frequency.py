@@ -10,8 +10,8 @@ MiB a language, and seconds to build): ten source languages made up most of
 a run's memory. Here each list is read once, band by band, hashed with
 numpy and kept as flat arrays (parts of each word's 64-bit hash and its
 frequency band, eight bytes a word) when a document first needs that
-language; the English one is built before the
-worker processes fork, so they share it. :func:`zipf` answers exactly as
+language, and kept in qa's cache (``qa.cache``) for the next run; the
+English one is loaded before the worker processes fork, so they share it. :func:`zipf` answers exactly as
 ``wordfreq.zipf_frequency`` does (same tokenising, number smashing and
 rounding, which this module calls from wordfreq); ``tests/languages`` checks
 that on every word of a corpus.
@@ -22,10 +22,13 @@ from __future__ import annotations
 import bisect
 import gzip
 import math
+import os
 from array import array
 from functools import lru_cache
+from importlib.metadata import version
 from typing import Iterable
 
+from qa.cache import cached_arrays
 from qa.resources import trim_heap
 
 # wordfreq needs extra tokenisers (jieba, MeCab) for these; their scripts are caught by script checks anyway
@@ -47,6 +50,7 @@ _MIX1 = 0xFF51AFD7ED558CCD  # MurmurHash3's 64-bit finaliser
 _MIX2 = 0xC4CEB9FE1A85EC53
 _BUCKET_BITS = 16  # a word's bucket: the top bits of its hash
 _KEY_SHIFT = 16  # then 32 bits of key, then 16 bits of check
+_TABLE_VERSION = f"fnv1a-murmur3 {_BUCKET_BITS}/{_KEY_SHIFT}"  # what a cached table was built with (qa.cache)
 
 
 def _hash(word: str) -> int:
@@ -183,41 +187,51 @@ def _array(typecode: str, values) -> array:  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=None)
 def _bands(lang: str) -> _Bands:
-    """The list wordfreq would use for ``lang``, read band by band and hashed in one go (numpy: no
-    Python code runs per word but msgpack's decoding and ``str.join``).
-
-    Why not ``wordfreq.read_cBpack``: it decodes the whole list of lists first, and builds the
-    dict; here only each band's joined UTF-8 buffer is kept while the list is read."""
+    """The table of the list wordfreq would use for ``lang``: built on a machine's first run that
+    needs it and read back from qa's cache (``qa.cache``) by later runs."""
     import langcodes
-    import msgpack
-    import numpy as np
     import wordfreq
 
     available = wordfreq.available_languages("best")
     best, _distance = langcodes.closest_match(lang, list(available), max_distance=60)  # as wordfreq.get_frequency_list
     if best == "und":
         raise LookupError(f"No wordlist 'best' available for language {lang!r}")
+    path = available[best]
+    st = os.stat(path)
+    stamp = f"wordfreq {version('wordfreq')}|{path}|{st.st_size}|{st.st_mtime_ns}|{_TABLE_VERSION}"
+    return _Bands(*cached_arrays(f"wordfreq-{best}", stamp, lambda: _built(path)))
+
+
+def _built(path: str) -> tuple[array, array, array, array]:
+    """The arrays of a :class:`_Bands` from a wordfreq list file, read band by band and hashed in one
+    go (numpy: no Python code runs per word but msgpack's decoding and ``str.join``).
+
+    Why not ``wordfreq.read_cBpack``: it decodes the whole list of lists first, and builds the
+    dict; here only each band's joined UTF-8 buffer is kept while the list is read."""
+    import msgpack
+    import numpy as np
+
     data = bytearray()  # every word's UTF-8 bytes and a NUL, band after band (no str kept)
     counts: list[int] = []
-    with gzip.open(available[best], "rb") as infile:
+    with gzip.open(path, "rb") as infile:
         unpacker = msgpack.Unpacker(infile, raw=False)
         size = unpacker.read_array_header()
         header = unpacker.unpack()
         if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
-            raise ValueError(f"{available[best]}: unexpected header {header!r}")
+            raise ValueError(f"{path}: unexpected header {header!r}")
         for _band in range(size - 1):
             words = unpacker.unpack()
             if words:
                 data += ("\0".join(words) + "\0").encode("utf-8", "surrogatepass")
             counts.append(len(words))
     if len(counts) > 0xFFFF:
-        raise ValueError(f"{available[best]}: {len(counts)} bands")
+        raise ValueError(f"{path}: {len(counts)} bands")
     hashes = _encoded_hashes(data, _lengths(data, sum(counts)))
     del data
     table = _table(hashes, np.repeat(np.arange(len(counts), dtype=np.uint16), counts))
     del hashes
     trim_heap()  # the list's transient buffers, freed, back to the system
-    return table
+    return table.starts, table.keys, table.checks, table.bands
 
 
 @lru_cache(maxsize=200_000)

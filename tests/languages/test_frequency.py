@@ -97,3 +97,13 @@ def test_no_two_words_of_a_list_share_a_hash() -> None:
         words = _listed(path)
         distinct = len(set(words))
         assert len(np.unique(frequency._hashes(words))) == distinct, lang
+
+
+def test_a_table_read_from_the_cache_equals_the_built_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    built = frequency._bands.__wrapped__("sr")  # written to the empty cache
+    read = frequency._bands.__wrapped__("sr")  # read back
+    assert any(tmp_path.iterdir())
+    for name in ("starts", "keys", "checks", "bands"):
+        assert getattr(read, name) == getattr(built, name)
+    assert all(read.get(w) == built.get(w) for band in wordfreq.get_frequency_list("sr")[:400] for w in band)
