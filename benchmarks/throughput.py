@@ -17,6 +17,13 @@ and with ``--metrics none``, on the smallest corpus (``--metrics-rows``
 chooses the second kind: ``--metrics-rows none bleu,chrf`` adds a row
 without TER alone).
 
+Two more kinds of extra row: the first qa run, with qa's cache of derived word
+tables (``qa.cache``) still empty, as on a new machine (the later runs read the
+tables back); and qa beside pofilter on units in which no source repeats
+(NTREX's professional translations as sources, the English original as the
+translation, ``--ntrex``): DEMETR has 35 translations of each source, and qa
+works a source out once, so those rows show its speed where that never helps.
+
 Each row runs on 1x and 4x the corpus as a fresh process, the tools taking
 turns, ``--repeat`` runs each (the median time is reported: this machine's
 speed drifts by several per cent between minutes). Memory per row, two ways:
@@ -90,14 +97,34 @@ def units(data: Path) -> list[dict]:
     return out
 
 
-def write_corpora(items: list[dict], folder: Path, copies: int, shards: int) -> tuple[Path, Path, list[Path]]:
+NTREX_SOURCES = {"srp-Latn": "sr", "srp-Cyrl": "sr", "hrv": "hr", "bos": "bs", "mkd": "mk", "slv": "sl"}
+
+
+def distinct_units(ntrex: Path) -> list[dict]:
+    """Units in which no source repeats: NTREX's professional translations of each English news line
+    (Serbian in both scripts, Croatian, Bosnian, Macedonian, Slovenian) as the sources, the English
+    original as the translation. DEMETR checks 35 translations of each of 500 sources, and qa works a
+    source out once however many translations it has; these rows show its speed when that never helps."""
+    english = (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    out = []
+    for suffix, lang in NTREX_SOURCES.items():
+        path = ntrex / f"newstest2019-ref.{suffix}.txt"
+        if not path.is_file():
+            continue
+        for k, (src, tgt) in enumerate(zip(path.read_text(encoding="utf-8").splitlines(), english)):
+            if src.strip() and tgt.strip():
+                out.append({"id": f"{suffix}:{k}", "source": src, "target": tgt, "reference": tgt, "source_lang": lang})
+    return out
+
+
+def write_corpora(items: list[dict], folder: Path, copies: int, shards: int, name: str = "demetr") -> tuple[Path, Path, list[Path]]:
     """The JSONL corpora for qa, without and with the reference, and the same units as ``shards`` PO
     files of consecutive units for pofilter (shard 0 alone when ``shards`` is 1)."""
-    jsonl = folder / f"demetr-x{copies}.jsonl"
-    with_reference = folder / f"demetr-reference-x{copies}.jsonl"
+    jsonl = folder / f"{name}-x{copies}.jsonl"
+    with_reference = folder / f"{name}-reference-x{copies}.jsonl"
     total = len(items) * copies
     bounds = [total * k // shards for k in range(shards + 1)]
-    pos = [folder / f"demetr-x{copies}-{k + 1}of{shards}.po" for k in range(shards)]
+    pos = [folder / f"{name}-x{copies}-{k + 1}of{shards}.po" for k in range(shards)]
     handles = [p.open("w", encoding="utf-8") for p in pos]
     try:
         for h in handles:
@@ -249,6 +276,8 @@ def scaling() -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench" / "demetr")
+    parser.add_argument("--ntrex", type=Path, default=ROOT.parent / "shared" / "bench" / "ntrex",
+                        help="NTREX folder for the extra rows in which no source repeats")
     parser.add_argument("--pofilter", default=shutil.which("pofilter") or "/tmp/ttk/bin/pofilter")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N of the second pair of rows (qa --jobs N, N pofilter shards)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each row per corpus size, taking turns (median reported)")
@@ -278,6 +307,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(f"| {label} | {cores} | {key[2]}x | {n:,} | {secs:.1f} ({spread}) | {n / secs:,.0f} | {n / secs / cores:,.0f} | {largest:,.0f} | {summed:,.0f} |")
 
     with tempfile.TemporaryDirectory() as tmp:
+        # qa's cache of derived tables (qa.cache) starts empty: the first run builds it, as on a new machine
+        os.environ["QA_CACHE_DIR"] = str(Path(tmp) / "qa-cache")
+        cold: tuple[float, float, float] | None = None
         for copies in sizes:
             n = len(items) * copies
             cmds: dict[tuple[str, int], list[list[str]]] = {}
@@ -290,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
                     cmds[("qa reference", 1)] = [qa_command(with_reference, 1)]
                     for chosen in args.metrics_rows:
                         cmds[(f"qa --metrics {chosen}", 1)] = [qa_command(with_reference, 1, chosen)]
+            if cold is None:  # the first qa run: every word table is built and written to the cache
+                cold = measure(cmds[("qa", 1)])
             runs: dict[tuple[str, int], list[tuple[float, float, float]]] = {key: [] for key in cmds}
             # the rows take turns, so a slow spell of a shared machine falls on all of them; the median is reported
             for _ in range(args.repeat):
@@ -307,6 +341,25 @@ def main(argv: list[str] | None = None) -> int:
             for chosen in args.metrics_rows:
                 if (f"qa --metrics {chosen}", 1) in runs:
                     row(metrics_label(chosen), (f"qa --metrics {chosen}", 1, copies), runs[(f"qa --metrics {chosen}", 1)], n)
+        if cold is not None:
+            rows.append(f"| extra: qa check (every rule), --jobs 1, **first run** (empty cache: word tables built) | 1 | "
+                        f"{min(sizes)}x | {len(items) * min(sizes):,} | {cold[0]:.1f} | {len(items) * min(sizes) / cold[0]:,.0f} | "
+                        f"{len(items) * min(sizes) / cold[0]:,.0f} | {cold[1]:,.0f} | {cold[2]:,.0f} |")
+        distinct = distinct_units(args.ntrex) if args.ntrex.is_dir() else []
+        if distinct:  # sources that never repeat: no source-side work is shared between units
+            jsonl, _, pos = write_corpora(distinct, Path(tmp), 1, 1, "ntrex")
+            cmds = {("qa distinct", 1): [qa_command(jsonl, 1)]}
+            if have_pofilter:
+                cmds[("pofilter distinct", 1)] = [[args.pofilter, "--progress=none", "-i", str(pos[0]), "-o", str(pos[0].with_suffix(".out.po"))]]
+            runs = {key: [] for key in cmds}
+            for _ in range(args.repeat):
+                for key, cmd in cmds.items():
+                    runs[key].append(measure(cmd))
+            row(f"extra: **every source distinct** (NTREX, {len(distinct):,} units): qa check (every rule), --jobs 1",
+                ("qa distinct", 1, 1), runs[("qa distinct", 1)], len(distinct))
+            if ("pofilter distinct", 1) in runs:
+                row(f"extra: every source distinct (NTREX, {len(distinct):,} units): pofilter 3.20.4, 1 process",
+                    ("pofilter distinct", 1, 1), runs[("pofilter distinct", 1)], len(distinct))
     families, per_unit = family_profile(items, args.profile_every, reference=False)
     families_ref, per_unit_ref = family_profile(items, args.profile_every, reference=True)
     ter = ter_share(items, args.profile_every)
@@ -324,6 +377,9 @@ def main(argv: list[str] | None = None) -> int:
                   for j in jobs if ("pofilter", j, copies) in figures and ("qa", j, copies) in figures]
         if ratios:
             lines.append(f"qa's speed / pofilter's, same input and cores, {copies}x corpus: {', '.join(ratios)} (above 1 is faster).")
+    if ("qa distinct", 1, 1) in figures and ("pofilter distinct", 1, 1) in figures:
+        lines.append(f"Extra rows, every source distinct (NTREX): qa's speed / pofilter's, --jobs 1: "
+                     f"**{figures[('pofilter distinct', 1, 1)][0] / figures[('qa distinct', 1, 1)][0]:.2f}**.")
     for tool in ("qa reference", *(f"qa --metrics {chosen}" for chosen in args.metrics_rows)):  # each extra row beside the headline
         for copies in sizes:
             key = (tool, 1, copies)
@@ -357,7 +413,10 @@ def main(argv: list[str] | None = None) -> int:
     body = (
         "### Throughput and memory: qa beside pofilter with the same cores\n\n"
         f"DEMETR source + MT, all 35 files ({len(items):,} units), {os.cpu_count()} cores: qa and pofilter get the same "
-        "input. Extra rows add the human reference (pofilter has no reference side). "
+        "input. DEMETR has 35 translations of each source, and qa works a source out once: the extra NTREX rows, in which "
+        "no source repeats, show its speed without that. qa's cache of word tables (`QA_CACHE_DIR`) starts empty: "
+        "the first run builds it and is an extra row; the others read it. Extra rows also add the human reference "
+        "(pofilter has no reference side). "
         "Regenerate: `python benchmarks/throughput.py --pofilter /tmp/ttk/bin/pofilter --write docs/BENCHMARKS.md`\n\n"
         + "\n".join(lines)
     )
