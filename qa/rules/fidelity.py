@@ -11,6 +11,7 @@ import bisect
 import re
 import unicodedata
 from functools import cached_property, lru_cache
+from itertools import chain
 from typing import Iterator
 
 from rapidfuzz import fuzz, process
@@ -224,22 +225,18 @@ class _Names:
         self._target = target  # for what is worked out on first need (nodots, title words)
         # the target's words folded, split at hyphens: their sound keys and first four letters; the folded
         # capitalised words, in order
-        keys: set[str] = set()
-        prefixes: set[str] = set()
-        self.target_names: list[str] = []
         seen = _TARGET_WORDS
         if len(seen) >= 200_000:  # a long run over many texts: keep the memory bounded
             seen.clear()
+        words = []
         for t in target.tokens:
             word = seen.get(t.text)
             if word is None:
                 word = seen[t.text] = _target_word(t.text)
-            keys.update(word[0])
-            prefixes.update(word[1])
-            if word[3]:
-                self.target_names.append(word[2])
-        self.target_keys = frozenset(keys)
-        self.target_prefixes = frozenset(prefixes)
+            words.append(word)
+        self.target_keys = frozenset(chain.from_iterable(w[0] for w in words))
+        self.target_prefixes = frozenset(chain.from_iterable(w[1] for w in words))
+        self.target_names: list[str] = [w[2] for w in words if w[3]]
         self.runs = self._runs(target)
         # known entities the target names: an n-gram of a name run that the English table knows
         self.target_entities: dict[str, tuple[int, int]] = {}
