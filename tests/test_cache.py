@@ -30,9 +30,18 @@ def test_built_once_then_read(folder: Path) -> None:
     first = cache.cached_arrays("t", "v1", _builder(calls))
     second = cache.cached_arrays("t", "v1", _builder(calls))
     assert calls == [1]
-    assert first == second == [array("I", [3, 1, 4]), array("H", [1, 5]), array("I")]
-    assert [a.typecode for a in second] == ["I", "H", "I"]
+    assert [list(a) for a in first] == [list(a) for a in second] == [[3, 1, 4], [1, 5], []]
+    assert [a.format for a in second] == ["I", "H", "I"]  # read-only views of the file, in the arrays' types
+    assert all(a.readonly for a in second)
     assert (folder / "t.bin").is_file()
+
+
+def test_views_are_aligned_and_every_array_may_be_empty(folder: Path) -> None:
+    cache.cached_arrays("odd", "v1", lambda: [array("B", [7]), array("Q", [2**63]), array("H", [])])
+    got = cache.cached_arrays("odd", "v1", lambda: [])
+    assert [list(a) for a in got] == [[7], [2**63], []]
+    empty = cache.cached_arrays("empty", "v1", lambda: [array("I"), array("H")])
+    assert [list(a) for a in cache.cached_arrays("empty", "v1", lambda: [])] == [[], []] == [list(a) for a in empty]
 
 
 def test_a_new_stamp_builds_again(folder: Path) -> None:
@@ -50,7 +59,7 @@ def test_a_damaged_entry_is_built_again(folder: Path, damage: bytes | None) -> N
     path = folder / "t.bin"
     data = path.read_bytes()
     path.write_bytes(data[:-3] if damage is None else damage)  # None: cut short
-    assert cache.cached_arrays("t", "v1", _builder(calls))[0] == array("I", [3, 1, 4])
+    assert list(cache.cached_arrays("t", "v1", _builder(calls))[0]) == [3, 1, 4]
     assert calls == [1, 1]
     cache.cached_arrays("t", "v1", _builder(calls))
     assert calls == [1, 1]  # and written whole again
@@ -72,7 +81,7 @@ def test_an_unwritable_cache_is_skipped(tmp_path: Path, monkeypatch: pytest.Monk
     blocker.write_text("a file where the cache folder would be")
     monkeypatch.setenv("QA_CACHE_DIR", str(blocker / "cache"))
     calls: list[int] = []
-    assert cache.cached_arrays("t", "v1", _builder(calls))[1] == array("H", [1, 5])
+    assert list(cache.cached_arrays("t", "v1", _builder(calls))[1]) == [1, 5]
     assert calls == [1]
 
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from typing import Iterable
 
-from qa.cache import cached_arrays
+from qa.cache import Table, cached_arrays
 from qa.resources import trim_heap
 
 # wordfreq needs extra tokenisers (jieba, MeCab) for these; their scripts are caught by script checks anyway
@@ -134,7 +134,7 @@ class _Bands:
 
     __slots__ = ("starts", "keys", "checks", "bands")
 
-    def __init__(self, starts: array, keys: array, checks: array, bands: array) -> None:
+    def __init__(self, starts: Table, keys: Table, checks: Table, bands: Table) -> None:
         self.starts = starts
         self.keys = keys
         self.checks = checks
