@@ -860,11 +860,7 @@ def copied_source_word(target: Text, source: Text, ctx: Context) -> Iterator[Hit
     lang = ctx.source.wordfreq
     if lang is None or lang == ctx.target.wordfreq:
         return
-    src_tokens = _WORD.findall(source.raw)
-    src_words = {w.lower() for w in src_tokens}
-    src_lower = {w for w in src_tokens if w.islower()}
-    if has_cyrillic(source.raw):
-        src_words |= {w.lower() for w in _WORD.findall(ctx.source.to_latin(source.raw))}
+    src_words, src_lower = _source_words(source.raw, ctx.source)
     allow = ctx.config.allow_words
     run: list[Token] = []
 
@@ -894,6 +890,17 @@ def copied_source_word(target: Text, source: Text, ctx: Context) -> Iterator[Hit
         elif run:
             yield from flush()
     yield from flush()
+
+
+@lru_cache(maxsize=2_048)
+def _source_words(raw: str, source: Profile) -> tuple[frozenset[str], frozenset[str]]:
+    """A source's words in lower case (in Latin letters too, for a Cyrillic source), and those it writes in
+    lower case; kept for the last sources, so a source with many translations is read once."""
+    src_tokens = _WORD.findall(raw)
+    src_words = {w.lower() for w in src_tokens}
+    if has_cyrillic(raw):
+        src_words |= {w.lower() for w in _WORD.findall(source.to_latin(raw))}
+    return frozenset(src_words), frozenset(w for w in src_tokens if w.islower())
 
 
 def _foreign(word: str, lang: str, capitalised: bool) -> bool:
