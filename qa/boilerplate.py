@@ -202,6 +202,8 @@ def _add_model_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
     neighbours were the rules' findings alone (scripts/train_chrome.py), so the scorer's own calls do not feed
     their neighbours' cues (a sentence is never carried by its neighbours either way, see
     ``chrome_model.line_features``)."""
+    if len(target.paragraphs) < 2:
+        return  # the one paragraph is the headline, which is never scored
     m = chrome_model.model()
     for para, feats, covered in scored_lines(target, hits, uncovered_only=True):
         if feats is None or covered or not chrome_model.reportable(feats) or chrome_model.probability(feats, m) < m.minor:
@@ -391,6 +393,7 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 
 
 _LABEL_SEPARATORS = ":|–—-"  # what ``label_line`` needs after its label (one of them is in every match)
+_LABEL_SEPARATOR = re.compile(f"[{re.escape(_LABEL_SEPARATORS)}]")
 
 
 @dataclass(frozen=True)
@@ -556,7 +559,7 @@ _SAYS = regex.compile(  # a comment's author: a user name (lower case, digits, C
 def _is_stamp(line: str) -> bool:
     """A time stamp of a list item (with a time of day or "ago"), or a comment's author line."""
     text = line.strip()
-    if _SAYS.fullmatch(text):
+    if "says:" in text and _SAYS.fullmatch(text):  # (the pattern's own literal: most lines lack it)
         return True
     if _date_line(text, False) is None:
         return False
@@ -811,7 +814,7 @@ def _label_line(text: str, first: bool) -> tuple[str, str] | None:
     folded = _folded(text)
     if len(folded) != len(text):  # folding changed offsets (đ -> dj): match on the folded text only
         pass
-    if not any(c in folded for c in _LABEL_SEPARATORS):
+    if _LABEL_SEPARATOR.search(folded) is None:
         return None  # the label pattern needs its separator
     m = _shapes().label_line.match(folded)
     if m is None:
@@ -895,6 +898,7 @@ _CREDIT_WORD = regex.compile(r"\b(?:photo\w*|image\w*|picture\w*|credit\w*|foto\
 _PAREN_END = regex.compile(r"[(\[]([^()\[\]]{1,80})[)\]]\s*$")
 _SEPARATED_END = regex.compile(r"(?:^|\s)[|·•]\s*([^|·•]{1,80})$|(?<=\S)\s*/\s*([^/]{1,60})$")
 _SEPARATED_CHARS = "|·•/"  # every match of ``_SEPARATED_END`` holds one
+_SEPARATED_CHAR = re.compile(f"[{re.escape(_SEPARATED_CHARS)}]")
 _CONNECTORS = frozenset("/ , & and of de van von la le da di via for the and/or".split())
 
 
@@ -924,7 +928,7 @@ def _credit_tail(text: str, first: bool) -> tuple[str, str] | None:
         if _agency_in(inner) and _name_like(inner) or regex.search(
                 r"\b(?:photo\w*|image\w*|picture\w*|credit\w*|foto\w*)\s*(?::|/|by\b)\s*\S", inner, regex.I):
             found = inner
-    if found is None and any(c in text for c in _SEPARATED_CHARS):
+    if found is None and _SEPARATED_CHAR.search(text) is not None:
         m = _SEPARATED_END.search(text)
         tail = next((g for g in m.groups() if g), "") if m else ""
         value = _CREDIT_LABEL.sub("", tail.strip())
