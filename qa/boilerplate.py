@@ -9,10 +9,11 @@ their kind from one shared scan (``Context.boilerplate``).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import regex
 
@@ -201,13 +202,13 @@ def _add_model_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
     neighbours were the rules' findings alone (scripts/train_chrome.py), so the scorer's own calls do not feed
     their neighbours' cues (a sentence is never carried by its neighbours either way, see
     ``chrome_model.line_features``)."""
+    if len(target.paragraphs) < 2:
+        return  # the one paragraph is the headline, which is never scored
     m = chrome_model.model()
     for para, feats, covered in scored_lines(target, hits, uncovered_only=True):
-        if feats is None or covered or not chrome_model.reportable(feats):
+        if feats is None or covered or not chrome_model.reportable(feats) or chrome_model.probability(feats, m) < m.minor:
             continue
         prob, parts = chrome_model.score(feats, m)
-        if prob < m.minor:
-            continue
         severity = None if prob >= m.major else Severity.MINOR
         hits.setdefault(_model_kind(feats), []).append(
             Hit(para.start, para.end, f"{MODEL_MESSAGE} (score {prob:.2f}: {chrome_model.explain(parts)})", severity=severity))
@@ -391,6 +392,10 @@ def _alternation(phrases: tuple[str, ...]) -> str:
     return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
 
 
+_LABEL_SEPARATORS = ":|–—-"  # what ``label_line`` needs after its label (one of them is in every match)
+_LABEL_SEPARATOR = re.compile(f"[{re.escape(_LABEL_SEPARATORS)}]")
+
+
 @dataclass(frozen=True)
 class _Shapes:
     label_line: regex.Pattern[str]
@@ -422,11 +427,16 @@ def _shapes() -> _Shapes:
 
 
 _WORD = regex.compile(r"\p{L}(?:[\p{L}\p{M}]|['’.&-](?=\p{L}))*+|\d[\d.,:/-]*+\p{L}{0,2}+|\(s\)")
+# ``_WORD`` for ASCII text, where a letter is A-Z or a-z, no mark occurs, a digit is 0-9 and the only apostrophe
+# is the straight one; greedy where ``_WORD`` is possessive, which finds the same words (nothing follows that
+# could make a shorter match succeed). The standard engine runs it over twice as fast, on every line.
+_ASCII_WORD = re.compile(r"[A-Za-z](?:[A-Za-z]|['.&-](?=[A-Za-z]))*|[0-9][0-9.,:/-]*[A-Za-z]{0,2}|\(s\)")
 _NUMBER = regex.compile(r"^\d[\d.,:/-]*+[kKmMhH]?\.?$")
 _FULL_DATE = regex.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\.?(?!\d)")
 _CLOCK = regex.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:h\b|[ap]\.?m\.?))?")
 _AGO = regex.compile(r"^\d+[smhd]$", regex.I)
 _SENTENCE_END = regex.compile(r"[.!?…]['\"”’)]*\s*$")
+_ANY_DIGIT = regex.compile(r"\d")
 _SYMBOL = regex.compile(r"[\p{So}\p{Sk}]")
 _CAPITALISED = regex.compile(r"^(?:[\p{Lu}\d@#]|\p{Ll}+\.\p{L}{2,})")  # "Reuters", "N1", "@handle", "klix.ba"
 _NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|van|von|da|di|bin|al|el|la|le)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}"
@@ -549,7 +559,7 @@ _SAYS = regex.compile(  # a comment's author: a user name (lower case, digits, C
 def _is_stamp(line: str) -> bool:
     """A time stamp of a list item (with a time of day or "ago"), or a comment's author line."""
     text = line.strip()
-    if _SAYS.fullmatch(text):
+    if "says:" in text and _SAYS.fullmatch(text):  # (the pattern's own literal: most lines lack it)
         return True
     if _date_line(text, False) is None:
         return False
@@ -597,7 +607,28 @@ _WEAK = "(a lone name)"
 
 @lru_cache(maxsize=4096)  # the vocabulary and date tests read the same line's words
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text))
+    return tuple((_ASCII_WORD if text.isascii() else _WORD).findall(text))
+
+
+def _words_of(text: str) -> Iterator[str]:
+    """The words of ``_tokens``, one by one: a test that stops at its first unwanted word reads no further."""
+    return (m.group() for m in (_ASCII_WORD if text.isascii() else _WORD).finditer(text))
+
+
+def _has_other_word(text: str) -> bool:
+    """Whether a line holds a word (not a number) outside the interface, platform, navigation, teaser, counter
+    and glue vocabularies: then ``_vocabulary_line`` is None whatever the rest of the line (but for a gallery index)."""
+    known = _shape_vocabulary()
+    return any(not _NUMBER.match(t) and t != "(s)" and fold(t) not in known for t in _words_of(text))
+
+
+@lru_cache(maxsize=1)
+def _shape_vocabulary() -> frozenset[str]:
+    v = vocabulary().words
+    return frozenset().union(v.get("glue", frozenset()), *(v.get(c, frozenset()) for c in _SHAPE_CLASSES))
+
+
+_SHAPE_CLASSES = ("interface", "platforms", "navigation", "teaser", "counters")
 
 
 @lru_cache(maxsize=4096)  # the label and call tests fold the same line
@@ -607,6 +638,8 @@ def _folded(text: str) -> str:
 
 def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
     """A line made only of interface, platform, navigation, teaser or counter words, numbers and separators."""
+    if not _GALLERY_INDEX.fullmatch(text) and _has_other_word(text):
+        return None  # a word of no vocabulary: prose (the last test below, decided at the first such word)
     tokens = _tokens(text)
     if "I" in tokens:
         return None  # the English pronoun: a quote ("I like it"), not Serbian "i" ("and") between platform names
@@ -624,7 +657,7 @@ def _vocabulary_line(text: str, first: bool) -> tuple[str, str] | None:
     if len(words) > 10:  # (more than MAX_SHAPE_WORDS tokens with a word returned above)
         return None
     v = vocabulary().words
-    classes = ("interface", "platforms", "navigation", "teaser", "counters")
+    classes = _SHAPE_CLASSES
     glue = v.get("glue", frozenset())
     of = {c: [w for w in words if w in v.get(c, ())] for c in classes}
     if any(w not in glue and not any(w in v.get(c, ()) for c in classes) for w in words):
@@ -700,10 +733,14 @@ def _date_stamp(text: str) -> tuple[str, str] | None:
     d = vocabulary().dates
     place = _PLACE_PREFIX.match(text)  # "NOVI SAD, ", but not "Yesterday, " or "Јуче, ": a date word is the stamp
     keep = place is not None and all(fold(t).rstrip(".") in _date_words() for t in _tokens(place.group()))
-    rest = text if keep else _PLACE_PREFIX.sub("", text)
-    rest = _DOMAIN_PREFIX.sub("", rest)  # "smithsonian.com "
-    rest = _PARENTHESISED.sub(" ", rest)  # "(Beta)"
+    rest = text if keep or place is None else text[place.end():]  # (the prefix pattern matches at the start only)
+    if "." in rest:
+        rest = _DOMAIN_PREFIX.sub("", rest)  # "smithsonian.com "
+    if "(" in rest:
+        rest = _PARENTHESISED.sub(" ", rest)  # "(Beta)"
     rest = _CAPS_PLACE.sub("", rest)  # "BELGRADE Sept 5"
+    if not _only_date_words(rest):
+        return None
     tokens = _tokens(rest)
     if not tokens or len(tokens) > MAX_SHAPE_WORDS:
         return None
@@ -728,6 +765,19 @@ def _date_stamp(text: str) -> tuple[str, str] | None:
     if rest == text and _bare_day(tokens, rest):
         return None  # "March 3", "Monday": the heading of a section of a timeline, not a stamp
     return "page-counter", "page chrome: a date or time stamp on a line of its own (dateline, published/updated)"
+
+
+def _only_date_words(text: str) -> bool:
+    """Whether every word of ``text`` is a number, an "ago" count or a date word, and there are at most
+    ``MAX_SHAPE_WORDS`` of them: the stamp's first test, read word by word so that prose (whose first or
+    second word is no date word) costs one or two words, not the whole line."""
+    allowed = _date_words()
+    for k, t in enumerate(_words_of(text)):
+        if k == MAX_SHAPE_WORDS:
+            return False
+        if not (_NUMBER.match(t) or _AGO.match(t)) and fold(t).rstrip(".") not in allowed:
+            return False
+    return True
 
 
 def _bare_day(tokens: list[str], text: str) -> bool:
@@ -764,6 +814,8 @@ def _label_line(text: str, first: bool) -> tuple[str, str] | None:
     folded = _folded(text)
     if len(folded) != len(text):  # folding changed offsets (đ -> dj): match on the folded text only
         pass
+    if _LABEL_SEPARATOR.search(folded) is None:
+        return None  # the label pattern needs its separator
     m = _shapes().label_line.match(folded)
     if m is None:
         return None
@@ -807,7 +859,9 @@ def _byline(text: str, first: bool) -> tuple[str, str] | None:
 
 def _contact_line(text: str, first: bool) -> tuple[str, str] | None:
     """A short line carrying an e-mail address, a phone number or a handle, and no sentence."""
-    cues = [name for name, rx in (("e-mail", EMAIL), ("phone", _PHONE), ("handle", _HANDLE)) if rx.search(text)]
+    at, digit = "@" in text, _ANY_DIGIT.search(text) is not None  # an address and a handle hold an "@", a phone digits
+    cues = [name for name, rx, possible in (("e-mail", EMAIL, at), ("phone", _PHONE, digit), ("handle", _HANDLE, at))
+            if possible and rx.search(text)]
     if not cues:
         return None
     words = text.split()
@@ -843,6 +897,8 @@ _CREDIT_WORD = regex.compile(r"\b(?:photo\w*|image\w*|picture\w*|credit\w*|foto\
                             regex.I)
 _PAREN_END = regex.compile(r"[(\[]([^()\[\]]{1,80})[)\]]\s*$")
 _SEPARATED_END = regex.compile(r"(?:^|\s)[|·•]\s*([^|·•]{1,80})$|(?<=\S)\s*/\s*([^/]{1,60})$")
+_SEPARATED_CHARS = "|·•/"  # every match of ``_SEPARATED_END`` holds one
+_SEPARATED_CHAR = re.compile(f"[{re.escape(_SEPARATED_CHARS)}]")
 _CONNECTORS = frozenset("/ , & and of de van von la le da di via for the and/or".split())
 
 
@@ -865,19 +921,20 @@ def _credit_tail(text: str, first: bool) -> tuple[str, str] | None:
     if len(words) > 70:
         return None
     found = None
-    m = _PAREN_END.search(text)
+    # each credit pattern needs a character most lines lack: a bracket, a separator, a colon or a copyright sign
+    m = _PAREN_END.search(text) if "(" in text or "[" in text else None
     if m is not None:
         inner = m.group(1).strip()
         if _agency_in(inner) and _name_like(inner) or regex.search(
                 r"\b(?:photo\w*|image\w*|picture\w*|credit\w*|foto\w*)\s*(?::|/|by\b)\s*\S", inner, regex.I):
             found = inner
-    if found is None:
+    if found is None and _SEPARATED_CHAR.search(text) is not None:
         m = _SEPARATED_END.search(text)
         tail = next((g for g in m.groups() if g), "") if m else ""
         value = _CREDIT_LABEL.sub("", tail.strip())
         if tail and _name_like(value) and (_agency_in(tail) or value != tail.strip()):
             found = tail
-    if found is None:
+    if found is None and (":" in text or "©" in text):
         m = _CREDIT_AT_END.search(text)
         if m is not None and _name_like(next(g for g in m.groups() if g).rstrip(". ")):
             found = m.group(0)

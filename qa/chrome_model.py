@@ -147,6 +147,20 @@ def _share(words: Sequence[str], vocabulary: frozenset[str]) -> float:
     return sum(w in vocabulary for w in words) / len(words) if words else 0.0
 
 
+CHROME_CLASSES = ("interface", "platforms", "navigation", "teaser", "counters", "buttons")
+_chrome_union: tuple[Mapping[str, frozenset[str]], frozenset[str]] | None = None
+
+
+def _chrome_vocabulary(words: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """The union of the chrome classes of ``words``, built once for the vocabularies every call passes
+    (the same mapping, document after document; the union of a few thousand words cost more than the
+    cues of a short document)."""
+    global _chrome_union
+    if _chrome_union is None or _chrome_union[0] is not words:
+        _chrome_union = (words, frozenset().union(*(words.get(c, frozenset()) for c in CHROME_CLASSES)))
+    return _chrome_union[1]
+
+
 def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[str, frozenset[str]],
                   dates: frozenset[str], agency_in: Callable[[str], bool] | None,
                   wanted: Sequence[bool] | None = None) -> list[dict[str, float] | None]:
@@ -157,6 +171,8 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
     lines get their cues (the others ``None``); the cues that read the neighbours still see every line.
     """
     n = len(lines)
+    if wanted is not None and not any(wanted):
+        return [None] * n  # (a one-paragraph document: its headline is never scored)
     counts = [len(line.split()) for line in lines]
     ends = [bool(_END_SENTENCE.search(line.strip())) for line in lines]
     # the article's prose: long lines, and sentences of some length (the head and the tail lie outside it)
@@ -178,8 +194,7 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
             runs[k] = j - i
         i = max(j, i + 1)
     glue = words.get("glue", frozenset())
-    chrome_vocab = frozenset().union(*(words.get(c, frozenset()) for c in
-                                       ("interface", "platforms", "navigation", "teaser", "counters", "buttons")))
+    chrome_vocab = _chrome_vocabulary(words)
     reader, site, actions = words.get("reader", frozenset()), words.get("site", frozenset()), words.get("actions", frozenset())
     furniture, narrative = words.get("furniture", frozenset()), words.get("narrative", frozenset())
     auxiliaries = words.get("auxiliaries", frozenset())
@@ -308,10 +323,20 @@ def score(features: Mapping[str, float], m: Model | None = None) -> tuple[float,
     """The probability that a line is chrome, and each cue's contribution (weight x value), largest first."""
     m = m or model()
     parts = [(k, m.weights.get(k, 0.0) * v) for k, v in features.items() if v]
-    z = m.bias + sum(p for _, p in parts)
-    prob = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    prob = _logistic(m.bias + sum(p for _, p in parts))
     parts.sort(key=lambda kv: (-kv[1], kv[0]))
     return prob, parts
+
+
+def probability(features: Mapping[str, float], m: Model | None = None) -> float:
+    """``score``'s probability alone (the same sum in the same order), without the parts and their sort:
+    most lines score below the minor threshold, and only a reported line needs its cues explained."""
+    m = m or model()
+    return _logistic(m.bias + sum(m.weights.get(k, 0.0) * v for k, v in features.items() if v))
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def explain(parts: list[tuple[str, float]], top: int = 3) -> str:

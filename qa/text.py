@@ -164,6 +164,14 @@ class Text:
         hi = bisect.bisect_left(self._token_starts, end, lo)
         return [t for t in toks[lo:hi] if t.end <= end]
 
+    def first_token_in(self, start: int, end: int) -> Token | None:
+        """``tokens_in(start, end)[0]`` (or None), without the list: a rule that reads a sentence's first word
+        asks it of every sentence."""
+        toks = self.tokens
+        i = bisect.bisect_left(self._token_starts, start)
+        # tokens do not overlap: one that starts inside and ends outside is the last to start inside
+        return toks[i] if i < len(toks) and toks[i].start < end and toks[i].end <= end else None
+
     @cached_property
     def _token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]
@@ -195,9 +203,9 @@ class Text:
         names of an English text, which the fidelity and reference rules look for on the other side."""
         starts = set()
         for s in self.sentences:
-            first = self.tokens_in(s.start, s.end)
-            if first:
-                starts.add(first[0].start)
+            first = self.first_token_in(s.start, s.end)
+            if first is not None:
+                starts.add(first.start)
 
         def is_name(tok: Token) -> bool:
             w = tok.text

@@ -152,3 +152,16 @@ def test_no_text_a_pattern_matches_is_filtered_out(pattern: str, parts: list[str
     pf = Prefilter.build([pattern])
     if compiled.search(text):
         assert not pf.groups[0] or 0 in pf.found(text), (pattern, text, pf.groups)
+
+
+def test_found_is_the_literal_scan_of_every_group() -> None:
+    """``found`` looks every group up in one automaton pass; the answer is the plain reading of the groups:
+    an expression is found when the folded text holds some literal of each of its groups."""
+    patterns = [p.regex for ps in boilerplate.load_patterns().values() for p in ps] + [c.pattern for c in calques.calques()]
+    pf = Prefilter.build(p.pattern for p in patterns)
+    from qa.prefilter import fold
+
+    for text in _texts():
+        folded = fold(text)
+        slow = {i for i, gs in enumerate(pf.groups) if all(any(s in folded for s in g) for g in gs)}
+        assert pf.found(text) == slow, text

@@ -68,3 +68,11 @@ def test_a_url_ends_where_chinese_text_or_full_width_punctuation_begins() -> Non
     assert [m.group() for m in LINK.finditer("网址https://example.com/a?x=1，欢迎访问")] == ["https://example.com/a?x=1"]
     # a Cyrillic path is still part of its URL
     assert [m.group() for m in LINK.finditer("see http://ru.wikipedia.org/wiki/Москва today")] == ["http://ru.wikipedia.org/wiki/Москва"]
+
+
+def test_first_token_in_is_the_first_of_tokens_in() -> None:
+    t = Text("U.S. talks ended.  Don't panic, said O'Brien (AP)\n\n12 people left; well-known x")
+    for start in range(len(t.raw) + 1):
+        for end in range(start, len(t.raw) + 2):
+            toks = t.tokens_in(start, end)
+            assert t.first_token_in(start, end) == (toks[0] if toks else None)

@@ -291,4 +291,4 @@ def foreign_ratio(words: Iterable[str]) -> float:
     common = [w for w in words if not w[0].isupper()] or words
     if not common:
         return 0.0
-    return sum(1 for w in common if english(w.lower()) < 2.5) / len(common)
+    return sum(english(w) < 2.5 for w in map(str.lower, common)) / len(common)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import chain
 from operator import neg
 from typing import Iterator
@@ -22,6 +23,7 @@ _SHINGLE = 3
 _COMMON_SHINGLE = 50  # a shingle shared by more paragraphs than this says nothing
 
 
+@lru_cache(maxsize=1 << 14)  # both rules key every paragraph of an article: the second reads the first's keys
 def _key(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
 

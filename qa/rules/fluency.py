@@ -68,10 +68,9 @@ def lowercase_sentence_start(target: Text) -> Iterator[Hit]:
     """
     raw = target.raw
     for sent in target.sentences:
-        toks = target.tokens_in(sent.start, sent.end)
-        if not toks:
+        first = target.first_token_in(sent.start, sent.end)
+        if first is None:
             continue
-        first = toks[0]
         if not first.text[0].islower() or any(c.isupper() for c in first.text) or first.text[0].isdigit():
             continue
         lead = raw[sent.start : first.start]

@@ -46,3 +46,19 @@ def test_stray_punctuation(target: str, expected: list[str]) -> None:
 
 def test_tokenized_text() -> None:
     assert len(found("China 's door will not be closed , but will open wider .", "QA402")) >= 2
+
+
+@pytest.mark.parametrize("name", ["_NO_SPACE", "_NO_SPACE_PERIOD", "_SPACE_BEFORE"])
+def test_a_pattern_never_matches_without_its_pair(name: str) -> None:
+    """The two-character pre-checks are necessary conditions: a text the pair misses, the pattern misses too."""
+    import random
+
+    from qa.rules import punctuation
+
+    pattern, pair = getattr(punctuation, name), getattr(punctuation, f"{name}_PAIR")
+    rng = random.Random(name)
+    pieces = [*"aBcdÉéžЖж1 \t\u00a0.,;:!?…\"”’)/'x", "ended", "The", "Éva", "ab"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(20000)]
+    hits = [t for t in texts if pattern.search(t)]
+    assert len(hits) > 100  # the generated texts exercise the pattern
+    assert all(pair.search(t) for t in hits)
