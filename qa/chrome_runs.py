@@ -16,6 +16,12 @@ rest. This module reads those blocks, after every other chrome detector has run:
   ``TAIL_SHARE`` of the lines to the end are chrome (and at least ``TAIL_MIN_CHROME`` of them), every
   line of at most ``TAIL_MAX_WORDS`` words: the teaser lists, menus and comment headers below an
   article, which the rules found only in part;
+- **a copy of chrome**: a line whose text is that of a line called chrome elsewhere on the page (a
+  caption under the photo and again in the gallery);
+- **printed twice**: a headline or label (not a sentence) repeated within ``TWICE_WITHIN`` lines (a
+  teaser widget's title and its hidden duplicate);
+- **a caption beside its credit**: a short line that does not narrate in the past tense right before
+  a short credit line, or a caption dated as the agencies date a photo on either side of one;
 - **a comment thread**: between the author lines of comments ("joetoronto says:", "Reply", "2 hours
   ago" beside a user name; ``_COMMENT_META``), repeated at least ``THREAD_MIN_META`` times at most
   ``THREAD_MAX_GAP`` lines apart, every line is a comment whatever its length (the rules take a
@@ -54,14 +60,16 @@ PROSE_WORDS = 3
 CREDIT_KIND = "photo-credit"  # QA202: a caption is deleted with its credit
 CREDIT_MAX_WORDS = 8
 CAPTION_MAX_WORDS = 10
+TEASER_KIND = "related-teaser"  # QA205: a teaser or a section's label
+TWICE_WITHIN = 2
 THREAD_KIND = "orphan-embed-label"  # QA206: the text of a widget, here the comment box
 
 # A comment's meta line: its author ("joetoronto says:", "Jane Doe wrote:"), or a button under it
 # ("Reply", "Like", "Report", "Flag", "12 likes", "3 replies", "Reply · 2h"). A user name of one
-# token, or up to three capitalised words, then "says:"/"wrote:"; a pronoun ("He says:") is prose.
+# token, or up to four capitalised words, then "says:"/"wrote:"; a pronoun ("He says:") is prose.
 _COMMENT_META = regex.compile(
     r"(?!(?i:he|she|it|they|who|one|everyone|nobody|we|you|i)\s)"
-    r"(?:[\w.@-]{2,30}+|\p{Lu}[\p{L}.'’-]{0,30}+(?:\s\p{Lu}[\p{L}.'’-]{0,30}+){0,2})\s(?:says|wrote):?\s*"
+    r"(?:[\w.@-]{2,30}+|\p{Lu}[\p{L}.'’-]{0,30}+(?:\s\p{Lu}[\p{L}.'’-]{0,30}+){0,3})\s(?:says|wrote):?\s*"
     r"|(?i:reply|replies|like|likes|report|flag|share|upvote|downvote|(?:load|show|view) more (?:comments|replies))"
     r"(?:\s?[·|•(]\s?\d{1,6}+\)?|\s\d{1,6}+)?"
     r"|\d{1,6}+\s(?i:replies|reply|likes?|points?|votes?|upvotes?)(?:\s?[·|•]\s?\S{1,20}+(?:\sago)?)?"
@@ -183,6 +191,33 @@ def _captions(lines: Sequence[str], kinds: Sequence[str | None]) -> dict[int, st
     return out
 
 
+def _key(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def _copies(lines: Sequence[str], chrome: Sequence[bool]) -> dict[int, str]:
+    """Copies of chrome: a line whose text is that of a line called chrome elsewhere on the page (a caption
+    printed under the photo and again in the gallery, a teaser in a widget and in its duplicate)."""
+    keys = [_key(line) for line in lines]
+    known = {k for k, c in zip(keys, chrome) if c and k}
+    return {i: "page chrome: a copy of a chrome line elsewhere on the page"
+            for i, k in enumerate(keys) if not chrome[i] and k in known}
+
+
+def _twice(lines: Sequence[str]) -> dict[int, str]:
+    """A headline or label printed twice within ``TWICE_WITHIN`` lines (a widget's title and its hidden
+    duplicate, a section label over each teaser): not a sentence, so not a repeated paragraph of the
+    article, which QA301 reports."""
+    keys = [_key(line) for line in lines]
+    out: dict[int, str] = {}
+    for i, k in enumerate(keys):
+        if not k or _words(lines[i]) > BLOCK_MAX_WORDS or _sentence(lines[i]):
+            continue
+        if any(keys[j] == k for j in range(max(0, i - TWICE_WITHIN), min(len(keys), i + TWICE_WITHIN + 1)) if j != i):
+            out[i] = "page chrome: a headline or label printed twice in a row"
+    return out
+
+
 def run_hits(lines: Sequence[str], kinds: Sequence[str | None]) -> list[RunHit]:
     """The lines the run rules call chrome, given each line's chrome kind so far (None: not chrome).
 
@@ -193,7 +228,9 @@ def run_hits(lines: Sequence[str], kinds: Sequence[str | None]) -> list[RunHit]:
         found[i] = (THREAD_KIND, message)
     for i, message in _captions(lines, kinds).items():
         found.setdefault(i, (CREDIT_KIND, message))
-    for rule in (_inside_blocks(lines, chrome), _tail(lines, chrome)):
+    for i, message in _twice(lines).items():
+        found.setdefault(i, (_nearest_kind(kinds, i) or TEASER_KIND, message))
+    for rule in (_copies(lines, chrome), _inside_blocks(lines, chrome), _tail(lines, chrome)):
         for i, message in rule.items():
             found.setdefault(i, (_nearest_kind(kinds, i), message))
     return [RunHit(i, kind, message) for i, (kind, message) in sorted(found.items())

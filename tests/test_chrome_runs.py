@@ -113,3 +113,20 @@ def test_an_agency_caption_beside_its_credit_is_chrome_whatever_its_length() -> 
 def test_a_paragraph_of_prose_before_a_credit_is_not_a_caption() -> None:
     lines = PROSE[:3] + ["Getty Images", PROSE[3]]  # the caption was lost; the paragraph is the article's
     assert lines_found(lines, [None, None, None, "photo-credit", None]) == {}
+
+
+def test_a_copy_of_a_chrome_line_is_chrome() -> None:
+    caption = "Divers inspect the old pier before its demolition"
+    lines = PROSE[:2] + [caption, "Photo: Coastal Herald", PROSE[2], "Gallery", caption, PROSE[3]]
+    kinds: list[str | None] = [None, None, "photo-credit", "photo-credit", None, "orphan-embed-label", None, None]
+    found = lines_found(lines, kinds)
+    assert set(found) == {6}
+    assert "copy of a chrome line" in found[6]
+
+
+def test_a_headline_printed_twice_in_a_row_is_chrome_but_a_repeated_sentence_is_not() -> None:
+    teaser = "Lighthouse keeper retires after forty years"
+    lines = PROSE[:3] + ["Coast", teaser, "Coast", teaser, PROSE[3]]
+    assert set(lines_found(lines, [None] * len(lines))) == {3, 4, 5, 6}
+    repeated = PROSE[:3] + [PROSE[2], PROSE[3]]  # a repeated paragraph is QA301's, not chrome
+    assert lines_found(repeated, [None] * len(repeated)) == {}
