@@ -12,6 +12,9 @@ rest. This module reads those blocks, after every other chrome detector has run:
   ``WINDOW`` lines before it and within ``WINDOW`` lines after it, and at least ``BLOCK_MIN_CHROME`` of
   those ``2 x WINDOW`` lines chrome: a teaser's summary between two stamps, one item of a menu whose
   other items were recognised;
+- **between chrome lines**: a run of at least ``LABEL_MIN_RUN`` headlines or labels (at most
+  ``LABEL_MAX_WORDS`` words, no final punctuation) with chrome right before it and chrome or the
+  article's end right after it: a teaser list under its header, the items of a menu;
 - **in the chrome that ends the article**: from the first chrome line after which at least
   ``TAIL_SHARE`` of the lines to the end are chrome (and at least ``TAIL_MIN_CHROME`` of them), every
   line of at most ``TAIL_MAX_WORDS`` words: the teaser lists, menus and comment headers below an
@@ -62,6 +65,8 @@ CREDIT_MAX_WORDS = 8
 CAPTION_MAX_WORDS = 10
 TEASER_KIND = "related-teaser"  # QA205: a teaser or a section's label
 TWICE_WITHIN = 2
+LABEL_MAX_WORDS = 20
+LABEL_MIN_RUN = 2
 THREAD_KIND = "orphan-embed-label"  # QA206: the text of a widget, here the comment box
 
 # A comment's meta line: its author ("joetoronto says:", "Jane Doe wrote:"), or a button under it
@@ -89,6 +94,7 @@ def _words(line: str) -> int:
 
 
 _LETTERS = regex.compile(r"\p{L}++")
+_QUOTES = regex.compile(r"[\"“”„«»]")
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*$")
 
 
@@ -119,6 +125,35 @@ def _inside_blocks(lines: Sequence[str], chrome: Sequence[bool]) -> dict[int, st
         if before and after and before + after >= BLOCK_MIN_CHROME:
             out[i] = (f"page chrome: inside a block of chrome ({before + after} of the {2 * WINDOW} lines around it "
                       "are chrome)")
+    return out
+
+
+_LABEL_END = regex.compile(r"[.!?;:,…]['\"”’)\]]*$")
+
+
+def _label(line: str) -> bool:
+    """A headline, a menu item or a label: at most ``LABEL_MAX_WORDS`` words, no final punctuation."""
+    text = line.strip()
+    return 1 <= _words(text) <= LABEL_MAX_WORDS and _LABEL_END.search(text) is None
+
+
+def _between_chrome(lines: Sequence[str], chrome: Sequence[bool]) -> dict[int, str]:
+    """Runs of at least ``LABEL_MIN_RUN`` headlines or labels with chrome right before the run and chrome
+    (or the article's end) right after it: a list of teasers under its header, the items of a menu."""
+    out: dict[int, str] = {}
+    n, i = len(lines), 1
+    while i < n:
+        if chrome[i] or not _label(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and not chrome[j] and _label(lines[j]):
+            j += 1
+        if j - i >= LABEL_MIN_RUN and chrome[i - 1] and (j == n or chrome[j]):
+            message = (f"page chrome: one of {j - i} headline or label lines in a row between chrome lines"
+                       + (" and the article's end" if j == n else ""))
+            out.update((k, message) for k in range(i, j))
+        i = j
     return out
 
 
@@ -170,10 +205,17 @@ def _narrates(line: str) -> bool:
     return any(map(_past_word, (fold(w) for w in _LETTERS.findall(line)[1:])))
 
 
+def _names_a_scene(line: str) -> bool:
+    """A short caption names who or what the photo shows ("Neil Gaiman and John M. Ford in 2002."): two
+    capitalised words after the first at least, no quotation, and no narration in the past tense. A short
+    sentence of the article ("It is all they have left now.", a quote's last line) names nobody."""
+    words = _LETTERS.findall(line)[1:]
+    return (sum(w[0].isupper() for w in words) >= 2 and _QUOTES.search(line) is None and not _narrates(line))
+
+
 def _captions(lines: Sequence[str], kinds: Sequence[str | None]) -> dict[int, str]:
     """Captions beside their credit line: a line right before a short credit line ("Photo by ...",
-    "Getty Images") that is itself short and does not narrate in the past tense (a noun phrase: "The
-    minister and her deputy in 2002."), or a
+    "Getty Images") that is itself short and names a scene (``_names_a_scene``), or a
     caption in the agencies' form (its first sentence ends with the date of the photo) on either side of
     one. A paragraph of prose before a credit whose caption was lost is neither."""
     out: dict[int, str] = {}
@@ -184,7 +226,7 @@ def _captions(lines: Sequence[str], kinds: Sequence[str | None]) -> dict[int, st
     for i, line in enumerate(lines):
         if kinds[i] is not None or not line.strip():
             continue
-        if credit(i + 1) and _words(line) <= CAPTION_MAX_WORDS and not _narrates(line):
+        if credit(i + 1) and _words(line) <= CAPTION_MAX_WORDS and _names_a_scene(line):
             out[i] = "page chrome: a photo caption (a short line right before its credit)"
         elif (credit(i - 1) or credit(i + 1)) and _CAPTION_DATE.match(line.strip()):
             out[i] = "page chrome: a photo caption (dated as the agencies date a photo, beside its credit)"
@@ -230,7 +272,8 @@ def run_hits(lines: Sequence[str], kinds: Sequence[str | None]) -> list[RunHit]:
         found.setdefault(i, (CREDIT_KIND, message))
     for i, message in _twice(lines).items():
         found.setdefault(i, (_nearest_kind(kinds, i) or TEASER_KIND, message))
-    for rule in (_copies(lines, chrome), _inside_blocks(lines, chrome), _tail(lines, chrome)):
+    for rule in (_copies(lines, chrome), _inside_blocks(lines, chrome), _between_chrome(lines, chrome),
+                 _tail(lines, chrome)):
         for i, message in rule.items():
             found.setdefault(i, (_nearest_kind(kinds, i), message))
     return [RunHit(i, kind, message) for i, (kind, message) in sorted(found.items())

@@ -57,7 +57,7 @@ def test_the_short_lines_of_the_chrome_that_ends_the_article_are_chrome() -> Non
 
 
 def test_the_chrome_that_ends_the_article_must_be_most_of_the_end() -> None:
-    lines = PROSE + ["Weather", "Local sport", "Site map", "Contact the newsroom"]
+    lines = PROSE + ["Weather", "Local sport", "The council meets again next week.", "Site map"]
     kinds: list[str | None] = [None] * len(PROSE) + ["orphan-embed-label", None, None, None]
     assert lines_found(lines, kinds) == {}
 
@@ -97,7 +97,7 @@ def test_through_the_checker_the_run_is_reported_at_minor_under_its_neighbours_k
 
 
 def test_a_short_caption_right_before_its_credit_is_chrome() -> None:
-    lines = PROSE[:2] + ["The mayor and the harbour master in 1998.", "Photo by Ana Petrović", PROSE[2]]
+    lines = PROSE[:2] + ["Mayor Ana Horvat and harbour master Ivo Kos in 1998.", "Photo by Ana Petrović", PROSE[2]]
     found = lines_found(lines, [None, None, None, "photo-credit", None])
     assert set(found) == {2}
     assert "caption" in found[2]
@@ -113,6 +113,9 @@ def test_an_agency_caption_beside_its_credit_is_chrome_whatever_its_length() -> 
 def test_a_paragraph_of_prose_before_a_credit_is_not_a_caption() -> None:
     lines = PROSE[:3] + ["Getty Images", PROSE[3]]  # the caption was lost; the paragraph is the article's
     assert lines_found(lines, [None, None, None, "photo-credit", None]) == {}
+    for short in ("It is all the fishermen have left now.", "I hope they are safe.\"", "The pier closed in 1998."):
+        lines = PROSE[:2] + [short, "Photo: Coastal Herald", PROSE[2]]
+        assert lines_found(lines, [None, None, None, "photo-credit", None]) == {}, short
 
 
 def test_a_copy_of_a_chrome_line_is_chrome() -> None:
@@ -130,3 +133,18 @@ def test_a_headline_printed_twice_in_a_row_is_chrome_but_a_repeated_sentence_is_
     assert set(lines_found(lines, [None] * len(lines))) == {3, 4, 5, 6}
     repeated = PROSE[:3] + [PROSE[2], PROSE[3]]  # a repeated paragraph is QA301's, not chrome
     assert lines_found(repeated, [None] * len(repeated)) == {}
+
+
+def test_headlines_between_chrome_lines_are_a_teaser_list() -> None:
+    lines = PROSE + ["Most read", "Lighthouse keeper retires after forty years", "Fishing fleet returns early",
+                     "Ferry fares to rise in the new year", "© 2019 Coastal Herald Media"]
+    kinds: list[str | None] = [None] * len(PROSE) + ["related-teaser", None, None, None, "photo-credit"]
+    found = lines_found(lines, kinds)
+    assert set(found) == {5, 6, 7}
+    assert "one of 3 headline or label lines in a row between chrome lines" in found[5]
+
+
+def test_a_subheading_after_chrome_and_before_prose_is_not_a_list() -> None:
+    lines = PROSE[:2] + ["Advertisement", "What the residents say", "Budget concerns", PROSE[2], PROSE[3]]
+    kinds: list[str | None] = [None, None, "orphan-embed-label", None, None, None, None]
+    assert lines_found(lines, kinds) == {}
