@@ -70,11 +70,12 @@ LABEL_MIN_RUN = 2
 THREAD_KIND = "orphan-embed-label"  # QA206: the text of a widget, here the comment box
 
 # A comment's meta line: its author ("joetoronto says:", "Jane Doe wrote:"), or a button under it
-# ("Reply", "Like", "Report", "Flag", "12 likes", "3 replies", "Reply · 2h"). A user name of one
-# token, or up to four capitalised words, then "says:"/"wrote:"; a pronoun ("He says:") is prose.
+# ("Reply", "Like", "Report", "Flag", "12 likes", "3 replies", "Reply · 2h"). A user name of one to
+# four words ("smarter than you says:"), then "says:"/"wrote:" and nothing else; a pronoun ("He says:")
+# is prose. A line of reported speech goes on after "says".
 _COMMENT_META = regex.compile(
     r"(?!(?i:he|she|it|they|who|one|everyone|nobody|we|you|i)\s)"
-    r"(?:[\w.@-]{2,30}+|\p{Lu}[\p{L}.'’-]{0,30}+(?:\s\p{Lu}[\p{L}.'’-]{0,30}+){0,3})\s(?:says|wrote):?\s*"
+    r"[\w.@'’-]{2,30}+(?:\s[\w.@'’-]{1,30}+){0,3}\s(?:says|wrote):?\s*"
     r"|(?i:reply|replies|like|likes|report|flag|share|upvote|downvote|(?:load|show|view) more (?:comments|replies))"
     r"(?:\s?[·|•(]\s?\d{1,6}+\)?|\s\d{1,6}+)?"
     r"|\d{1,6}+\s(?i:replies|reply|likes?|points?|votes?|upvotes?)(?:\s?[·|•]\s?\S{1,20}+(?:\sago)?)?"
@@ -195,8 +196,9 @@ def _threads(lines: Sequence[str]) -> dict[int, str]:
 
 
 # A news photo's caption as the agencies write it: the first sentence ends with the day it was taken
-# (", Tuesday, Nov. 19, 2019." / ", on Monday, Nov. 13, 2017."), where prose says "on Tuesday".
-_CAPTION_DATE = regex.compile(r"^[^.!?]{20,400}?,\s(?:on\s)?(?:\p{L}{3,9},\s)?\p{L}{3,9}\.?\s\d{1,2},\s(?:19|20)\d{2}\.(?:\s|$)")
+# (", Tuesday, Nov. 19, 2019." / ", on Monday, Nov. 13, 2017."), where prose says "on Tuesday". A full stop
+# before a digit or a lower-case word ("Boeing Co. 787-10") does not end the sentence.
+_CAPTION_DATE = regex.compile(r"^(?:[^.!?]|\.(?=\s?[\d\p{Ll}])){20,400}?,\s(?:on\s)?(?:\p{L}{3,9},\s)?\p{L}{3,9}\.?\s\d{1,2},\s(?:19|20)\d{2}\.(?:\s|$)")
 
 
 def _narrates(line: str) -> bool:
