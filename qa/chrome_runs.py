@@ -65,6 +65,7 @@ CREDIT_MAX_WORDS = 8
 CAPTION_MAX_WORDS = 10
 TEASER_KIND = "related-teaser"  # QA205: a teaser or a section's label
 TWICE_WITHIN = 2
+NEAR = 10
 LABEL_MAX_WORDS = 20
 LABEL_MIN_RUN = 2
 THREAD_KIND = "orphan-embed-label"  # QA206: the text of a widget, here the comment box
@@ -107,8 +108,9 @@ def _sentence(line: str) -> bool:
 
 
 def _nearest_kind(kinds: Sequence[str | None], i: int) -> str | None:
-    """The kind of the chrome line nearest to line ``i`` (the earlier one on a tie)."""
-    for d in range(1, len(kinds)):
+    """The kind of the chrome line nearest to line ``i`` (the earlier one on a tie), within ``NEAR`` lines
+    (a run's chrome is next to it; the bound keeps a long page linear)."""
+    for d in range(1, min(len(kinds), NEAR + 1)):
         for j in (i - d, i + d):
             if 0 <= j < len(kinds) and kinds[j] is not None:
                 return kinds[j]
@@ -239,13 +241,17 @@ def _key(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
-def _copies(lines: Sequence[str], chrome: Sequence[bool]) -> dict[int, str]:
+def _copies(lines: Sequence[str], kinds: Sequence[str | None]) -> dict[int, tuple[str, str]]:
     """Copies of chrome: a line whose text is that of a line called chrome elsewhere on the page (a caption
-    printed under the photo and again in the gallery, a teaser in a widget and in its duplicate)."""
+    printed under the photo and again in the gallery, a teaser in a widget and in its duplicate), reported
+    under the kind of the first such line."""
     keys = [_key(line) for line in lines]
-    known = {k for k, c in zip(keys, chrome) if c and k}
-    return {i: "page chrome: a copy of a chrome line elsewhere on the page"
-            for i, k in enumerate(keys) if not chrome[i] and k in known}
+    known: dict[str, str] = {}
+    for k, kind in zip(keys, kinds):
+        if kind is not None and k:
+            known.setdefault(k, kind)
+    return {i: (known[k], "page chrome: a copy of a chrome line elsewhere on the page")
+            for i, k in enumerate(keys) if kinds[i] is None and k in known}
 
 
 def _twice(lines: Sequence[str]) -> dict[int, str]:
@@ -274,8 +280,9 @@ def run_hits(lines: Sequence[str], kinds: Sequence[str | None]) -> list[RunHit]:
         found.setdefault(i, (CREDIT_KIND, message))
     for i, message in _twice(lines).items():
         found.setdefault(i, (_nearest_kind(kinds, i) or TEASER_KIND, message))
-    for rule in (_copies(lines, chrome), _inside_blocks(lines, chrome), _between_chrome(lines, chrome),
-                 _tail(lines, chrome)):
+    for i, kind_message in _copies(lines, kinds).items():
+        found.setdefault(i, kind_message)
+    for rule in (_inside_blocks(lines, chrome), _between_chrome(lines, chrome), _tail(lines, chrome)):
         for i, message in rule.items():
             found.setdefault(i, (_nearest_kind(kinds, i), message))
     return [RunHit(i, kind, message) for i, (kind, message) in sorted(found.items())
