@@ -28,7 +28,8 @@ def lines_found(lines: list[str], kinds: list[str | None]) -> dict[int, str]:
 
 def test_a_teaser_between_recognised_lines_is_inside_a_block() -> None:
     lines = PROSE + ["More from the coast", "Lighthouse keeper retires after forty years", "3H ago",
-                     "Fishing fleet returns early as storm nears", "5H ago", "Ferry fares to rise in the new year", "6H ago"]
+                     "Fishing fleet returns early as storm nears", "5H ago", "Ferry fares to rise in the new year",
+                     "6H ago"]
     kinds: list[str | None] = [None] * len(PROSE) + ["related-teaser", None, "page-counter", None, "page-counter",
                                                      None, "page-counter"]
     found = lines_found(lines, kinds)
@@ -44,7 +45,8 @@ def test_a_lone_line_between_two_chrome_lines_is_not_enough() -> None:
 
 def test_a_sentence_of_prose_between_chrome_lines_is_not_chrome() -> None:
     lines = [PROSE[0], "Advertisement", PROSE[1], "Photo: Harbour Authority", "Share", PROSE[2], "Most read"]
-    kinds: list[str | None] = [None, "orphan-embed-label", None, "photo-credit", "social-footer", None, "related-teaser"]
+    kinds: list[str | None] = [None, "orphan-embed-label", None, "photo-credit", "social-footer", None,
+                               "related-teaser"]
     assert lines_found(lines, kinds) == {}
 
 
