@@ -19,7 +19,7 @@ import regex
 
 from qa.languages import bundled
 from qa.resources import DATA, read_toml, read_words
-from qa import chrome_model
+from qa import chrome_model, chrome_runs
 from qa.chrome_model import HANDLE as _HANDLE, PHONE as _PHONE  # one home for the contact patterns
 from qa.chrome_model import fold  # lower case, Cyrillic read in Latin, accents dropped: the vocabularies' spelling
 from qa.model import Hit, Severity
@@ -101,6 +101,7 @@ def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
     """Every kind's hits in a text, one pass over its paragraphs: one per paragraph or sentence, in text order."""
     hits = rule_hits(target, extra)
     _add_model_hits(target, hits)
+    chrome_runs.add_run_hits(target, hits)  # last: the runs are read from every other detector's hits
     return _one_per_line(target, hits)
 
 
