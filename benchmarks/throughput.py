@@ -213,6 +213,9 @@ def family_profile(items: list[dict], every: int = 1, reference: bool = True) ->
     warm = Engine()
     for d in docs[:: 10]:
         warm.check(d)
+    from qa.languages.detection import _detector_factory
+
+    _detector_factory()  # langdetect's profiles: loaded on the first doubtful text, which the warm-up may not meet
     timings: dict[str, float] = {}
     engine = Engine(timings=timings)
     start = time.perf_counter()
