@@ -60,6 +60,8 @@ DEV_SETS = {
     "dev9": "written after the dev8 changes: the closing estimate, nothing tuned on it",
     "dev10": "the ten kinds under 0.9 on held-out lines, written after dev9: tuned on",
     "dev11": "written with dev10, before its round: the closing estimate, nothing tuned on it",
+    "dev12": "seventeen kinds, written after dev11 and before its round: tuned on",
+    "dev13": "written with dev12, before its round: the closing estimate, nothing tuned on it",
 }
 
 

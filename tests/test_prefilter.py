@@ -96,8 +96,8 @@ def test_a_pattern_added_to_a_bundled_table_at_run_time_is_found(tmp_path, monke
     table = tmp_path / "boilerplate.toml"
     shipped = (ROOT / "qa/data/languages/en/boilerplate.toml").read_text(encoding="utf-8")
     table.write_text(shipped + '\n[[pattern]]\nrule = "orphan-embed-label"\nmatch = "line"\n'
-                     "regex = '''(?:swipe|scroll)\\s+for\\s+the\\s+next\\s+(?:story|slide)'''\n", encoding="utf-8")
-    line = "SWIPE for the next slide"
+                     "regex = '''(?:wiggle|shake)\\s+for\\s+the\\s+next\\s+(?:story|slide)'''\n", encoding="utf-8")
+    line = "WIGGLE for the next slide"  # (a gesture no shipped table knows: "swipe" is in en/chrome.toml)
     text = Text(f"Floods hit the north\nThe river rose overnight.\n{line}\nRescuers arrived at dawn.")
     assert not boilerplate.scan(text, ())["orphan-embed-label"]
     monkeypatch.setattr(boilerplate, "bundled_paths", lambda: [table])
