@@ -71,7 +71,7 @@ _fold_token = lru_cache(maxsize=1 << 16)(fold)
 
 
 @lru_cache(maxsize=1 << 16)
-def _past_word(word: str) -> bool:
+def past_word(word: str) -> bool:
     """A folded word that reads as an English verb in the past tense ("reported")."""
     return _PAST.match(word) is not None
 
@@ -215,7 +215,7 @@ def line_features(lines: Sequence[str], chrome: Sequence[bool], words: Mapping[s
         has_digit = _NUMBER.search(text) is not None
         letters = [t for t in tokens if not _NUMBER.match(t)] if has_digit else tokens
         folded = list(map(_fold_token, letters))
-        past = list(map(_past_word, folded))
+        past = list(map(past_word, folded))
         content = list(filterfalse(in_glue, folded)) or folded
         c = counts[i]
         ends_sentence = ends[i]

@@ -27,7 +27,7 @@ rest. This module reads those blocks, after every other chrome detector has run:
   no narration in the past tense) right before a short credit line, or a caption dated as the agencies
   date a photo on either side of one;
 - **a comment thread**: between the author and button lines of comments ("joetoronto says:",
-  "Reply", "12 likes"; ``_COMMENT_META``), repeated at least ``THREAD_MIN_META`` times at most
+  "Reply", "12 likes"; the ``[comments]`` table of ``chrome.toml``), repeated at least ``THREAD_MIN_META`` times at most
   ``THREAD_MAX_GAP`` lines apart, every line is a comment whatever its length (the rules take a
   comment of a sentence or two for prose).
 
@@ -47,12 +47,15 @@ fitted weights, so only the scorer inside it is out of fold).
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import regex
 
-from qa.chrome_model import _past_word, fold
+from qa.chrome_model import fold, past_word
+from qa.languages import bundled
 from qa.model import Hit, Severity
+from qa.resources import read_toml
 from qa.text import Text
 
 WINDOW = 3
@@ -78,13 +81,26 @@ THREAD_KIND = "orphan-embed-label"  # QA206: the text of a widget, here the comm
 # ("Reply", "Like", "Report", "Flag", "12 likes", "3 replies", "Reply · 2h"). A user name of one to
 # four words ("smarter than you says:"), then "says:"/"wrote:" and nothing else; a pronoun ("He says:")
 # is prose. A line of reported speech goes on after "says".
-_COMMENT_META = regex.compile(
-    r"(?!(?i:he|she|it|they|who|one|everyone|nobody|we|you|i)\s)"
-    r"[\w.@'’-]{2,30}+(?:\s[\w.@'’-]{1,30}+){0,3}\s(?:says|wrote):?\s*"
-    r"|(?i:reply|replies|like|likes|report|flag|share|upvote|downvote|(?:load|show|view) more (?:comments|replies))"
-    r"(?:\s?[·|•(]\s?\d{1,6}+\)?|\s\d{1,6}+)?"
-    r"|\d{1,6}+\s(?i:replies|reply|likes?|points?|votes?|upvotes?)(?:\s?[·|•]\s?\S{1,20}+(?:\sago)?)?"
-)
+@lru_cache(maxsize=1)
+def _comment_meta() -> regex.Pattern[str]:
+    """The pattern of a comment's meta line, from the ``[comments]`` table of every bundled ``chrome.toml``."""
+    words: dict[str, set[str]] = {}
+    for p in bundled():
+        path = p.data_file("chrome.toml")
+        if path is not None:
+            for name, items in read_toml(path).get("comments", {}).items():
+                words.setdefault(name, set()).update(items)
+
+    def either(name: str) -> str:
+        return "|".join(regex.escape(w).replace("\\ ", " ") for w in sorted(words.get(name, ()), key=lambda w: (-len(w), w))) or "(?!)"
+
+    return regex.compile(
+        rf"(?!(?i:{either('not_authors')})\s)"
+        rf"[\w.@'’-]{{2,30}}+(?:\s[\w.@'’-]{{1,30}}+){{0,3}}\s(?:{either('author_verbs')}):?\s*"
+        rf"|(?i:{either('buttons')})"
+        r"(?:\s?[·|•(]\s?\d{1,6}+\)?|\s\d{1,6}+)?"
+        rf"|\d{{1,6}}+\s(?i:{either('counted')})(?:\s?[·|•]\s?\S{{1,20}}+(?:\s(?:{either('relative')}))?)?"
+    )
 
 
 class RunHit(NamedTuple):
@@ -183,7 +199,7 @@ def _tail(lines: Sequence[str], chrome: Sequence[bool]) -> dict[int, str]:
 
 def _threads(lines: Sequence[str]) -> dict[int, str]:
     """The lines of comment threads: between comment meta lines that repeat (see the module's docstring)."""
-    metas = [i for i, line in enumerate(lines) if _words(line) <= 8 and _COMMENT_META.fullmatch(line.strip())]
+    metas = [i for i, line in enumerate(lines) if _words(line) <= 8 and _comment_meta().fullmatch(line.strip())]
     out: dict[int, str] = {}
     k = 0
     while k < len(metas):
@@ -211,7 +227,7 @@ _CAPTION_DATE = regex.compile(r"^(?:[^.!?]|\.(?=\s?[\d\p{Ll}])){20,400}?,"
 def _narrates(line: str) -> bool:
     """Whether a line narrates in the past tense ("The assembly voted late on Tuesday."): the article's
     prose, where a caption describes what the photo shows ("The mayor and her deputy in 2002.")."""
-    return any(map(_past_word, (fold(w) for w in _LETTERS.findall(line)[1:])))
+    return any(map(past_word, (fold(w) for w in _LETTERS.findall(line)[1:])))
 
 
 def _names_a_scene(line: str) -> bool:
