@@ -101,7 +101,7 @@ def scan(target: Text, extra: tuple[Path, ...]) -> dict[str, list[Hit]]:
     """Every kind's hits in a text, one pass over its paragraphs: one per paragraph or sentence, in text order."""
     hits = rule_hits(target, extra)
     _add_model_hits(target, hits)
-    chrome_runs.add_run_hits(target, hits)  # last: the runs are read from every other detector's hits
+    chrome_runs.add_run_hits(target, hits, _comment_meta())  # last: the runs are read from every other detector's hits
     return _one_per_line(target, hits)
 
 
@@ -344,6 +344,13 @@ class Vocabulary:
     store_verbs: tuple[str, ...]
     stores: tuple[str, ...]
     agencies: tuple[str, ...]
+    comments: dict[str, frozenset[str]]  # a comment's meta lines (author verbs, buttons, counts): as written
+
+
+@lru_cache(maxsize=1)
+def _comment_meta() -> regex.Pattern[str]:
+    """The pattern of a comment's meta line (``chrome_runs.comment_pattern``) of the bundled vocabularies."""
+    return chrome_runs.comment_pattern(vocabulary().comments)
 
 
 @lru_cache(maxsize=1)
@@ -357,6 +364,7 @@ def vocabulary() -> Vocabulary:
     store_verbs: set[str] = set()
     stores: set[str] = set()
     agencies: set[str] = set()
+    comments: dict[str, set[str]] = {}
     for p in bundled():
         path = p.data_file("chrome.toml")
         if path is None:
@@ -373,6 +381,8 @@ def vocabulary() -> Vocabulary:
         store_verbs.update(fold(w) for w in data.get("calls", {}).get("store_verbs", ()))
         stores.update(fold(w) for w in data.get("calls", {}).get("stores", ()))
         agencies.update(fold(w) for w in data.get("credits", {}).get("agencies", ()))
+        for name, items in data.get("comments", {}).items():
+            comments.setdefault(name, set()).update(items)
 
     def longest_first(items: set[str]) -> tuple[str, ...]:
         return tuple(sorted(items, key=lambda s: (-len(s), s)))
@@ -386,6 +396,7 @@ def vocabulary() -> Vocabulary:
         longest_first(store_verbs),
         longest_first(stores),
         longest_first(agencies),
+        {k: frozenset(v) for k, v in comments.items()},
     )
 
 

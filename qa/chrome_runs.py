@@ -47,15 +47,12 @@ fitted weights, so only the scorer inside it is out of fold).
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import regex
 
 from qa.chrome_model import fold, past_word
-from qa.languages import bundled
 from qa.model import Hit, Severity
-from qa.resources import read_toml
 from qa.text import Text
 
 WINDOW = 3
@@ -81,15 +78,9 @@ THREAD_KIND = "orphan-embed-label"  # QA206: the text of a widget, here the comm
 # ("Reply", "Like", "Report", "Flag", "12 likes", "3 replies", "Reply · 2h"). A user name of one to
 # four words ("smarter than you says:"), then "says:"/"wrote:" and nothing else; a pronoun ("He says:")
 # is prose. A line of reported speech goes on after "says".
-@lru_cache(maxsize=1)
-def _comment_meta() -> regex.Pattern[str]:
-    """The pattern of a comment's meta line, from the ``[comments]`` table of every bundled ``chrome.toml``."""
-    words: dict[str, set[str]] = {}
-    for p in bundled():
-        path = p.data_file("chrome.toml")
-        if path is not None:
-            for name, items in read_toml(path).get("comments", {}).items():
-                words.setdefault(name, set()).update(items)
+def comment_pattern(words: Mapping[str, Iterable[str]]) -> regex.Pattern[str]:
+    """The pattern of a comment's meta line, from the words of the ``[comments]`` tables of ``chrome.toml``
+    (``qa.boilerplate.Vocabulary.comments``, which reads them with the other chrome vocabularies)."""
 
     def either(name: str) -> str:
         return "|".join(regex.escape(w).replace("\\ ", " ") for w in sorted(words.get(name, ()), key=lambda w: (-len(w), w))) or "(?!)"
@@ -197,9 +188,9 @@ def _tail(lines: Sequence[str], chrome: Sequence[bool]) -> dict[int, str]:
             if not chrome[j] and lines[j].strip() and _words(lines[j]) <= TAIL_MAX_WORDS and not _sentence(lines[j])}
 
 
-def _threads(lines: Sequence[str]) -> dict[int, str]:
+def _threads(lines: Sequence[str], comment_meta: regex.Pattern[str]) -> dict[int, str]:
     """The lines of comment threads: between comment meta lines that repeat (see the module's docstring)."""
-    metas = [i for i, line in enumerate(lines) if _words(line) <= 8 and _comment_meta().fullmatch(line.strip())]
+    metas = [i for i, line in enumerate(lines) if _words(line) <= 8 and comment_meta.fullmatch(line.strip())]
     out: dict[int, str] = {}
     k = 0
     while k < len(metas):
@@ -289,13 +280,14 @@ def _twice(lines: Sequence[str]) -> dict[int, str]:
     return out
 
 
-def run_hits(lines: Sequence[str], kinds: Sequence[str | None]) -> list[RunHit]:
+def run_hits(lines: Sequence[str], kinds: Sequence[str | None], comment_meta: regex.Pattern[str]) -> list[RunHit]:
     """The lines the run rules call chrome, given each line's chrome kind so far (None: not chrome).
 
-    ``lines`` are the article's paragraphs in order (the first is the headline and is never reported)."""
+    ``lines`` are the article's paragraphs in order (the first is the headline and is never reported);
+    ``comment_meta`` is :func:`comment_pattern` of the chrome vocabularies."""
     chrome = [k is not None for k in kinds]
     found: dict[int, tuple[str, str]] = {}
-    for i, message in _threads(lines).items():
+    for i, message in _threads(lines, comment_meta).items():
         found[i] = (THREAD_KIND, message)
     for i, message in _captions(lines, kinds).items():
         found.setdefault(i, (CREDIT_KIND, message))
@@ -324,12 +316,12 @@ def _kinds(target: Text, hits: Mapping[str, Iterable[Hit]]) -> list[str | None]:
     return kinds
 
 
-def add_run_hits(target: Text, hits: dict[str, list[Hit]]) -> None:
+def add_run_hits(target: Text, hits: dict[str, list[Hit]], comment_meta: regex.Pattern[str]) -> None:
     """Add the run rules' hits (one per paragraph, at minor severity) to the other detectors' hits."""
     paras = target.paragraphs
     if len(paras) < 3:
         return
-    found = run_hits([target.slice(p) for p in paras], _kinds(target, hits))
+    found = run_hits([target.slice(p) for p in paras], _kinds(target, hits), comment_meta)
     for index, kind, message in found:
         para = paras[index]
         hits.setdefault(kind, []).append(Hit(para.start, para.end, message, severity=Severity.MINOR))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 import qa
-from qa.chrome_runs import run_hits
+from qa.boilerplate import vocabulary
+from qa.chrome_runs import comment_pattern, run_hits
 from qa.model import Severity
 
 PROSE = [
@@ -23,7 +24,7 @@ PROSE = [
 
 
 def lines_found(lines: list[str], kinds: list[str | None]) -> dict[int, str]:
-    return {h.index: h.message for h in run_hits(lines, kinds)}
+    return {h.index: h.message for h in run_hits(lines, kinds, comment_pattern(vocabulary().comments))}
 
 
 def test_a_teaser_between_recognised_lines_is_inside_a_block() -> None:
